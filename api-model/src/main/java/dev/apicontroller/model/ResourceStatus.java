@@ -1,0 +1,35 @@
+package dev.apicontroller.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import org.immutables.value.Value;
+
+/** The status of one generated object: {@code {code, lastError, resource}}. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableResourceStatus.class)
+@JsonDeserialize(as = ImmutableResourceStatus.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"code", "lastError", "resource"})
+public interface ResourceStatus {
+  int code();
+
+  @Value.Default
+  default String lastError() {
+    return "";
+  }
+
+  @Nullable
+  ResourceRef resource();
+
+  @JsonIgnore
+  default StatusCode statusCode() {
+    return StatusCode.of(code());
+  }
+
+  static ResourceStatus of(StatusCode code, String lastError) {
+    return ImmutableResourceStatus.builder().code(code.code()).lastError(lastError).build();
+  }
+}

@@ -1,0 +1,257 @@
+package dev.apicontroller.model.read;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads a stream of YAML documents (or JSON values) into {@link SourceDocument}s that remember
+ * where each value stood. Items of a {@code v1 List} become documents of their own. YAML aliases
+ * are expanded, with every expansion counted against {@link ReadLimits#maxNodes()}.
+ *
+ * <p>Thread-safe; one instance can serve any number of readers.
+ */
+public final class DocumentReader {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final ReadLimits limits;
+  private final YAMLFactory yaml;
+  private final JsonFactory json;
+
+  public DocumentReader() {
+    this(ReadLimits.DEFAULT);
+  }
+
+  public DocumentReader(ReadLimits limits) {
+    this.limits = limits;
+    StreamReadConstraints constraints =
+        StreamReadConstraints.builder()
+            .maxNestingDepth(limits.maxDepth())
+            .maxStringLength(limits.maxDocumentChars())
+            .maxDocumentLength(limits.maxDocumentChars())
+            .build();
+    LoaderOptions loader = new LoaderOptions();
+    loader.setCodePointLimit(limits.maxDocumentChars());
+    loader.setNestingDepthLimit(limits.maxDepth());
+    loader.setAllowDuplicateKeys(false);
+    this.yaml =
+        YAMLFactory.builder().loaderOptions(loader).streamReadConstraints(constraints).build();
+    this.json = JsonFactory.builder().streamReadConstraints(constraints).build();
+  }
+
+  public ReadLimits limits() {
+    return limits;
+  }
+
+  /** Reads every document of {@code text}; {@code source} names it in positions and messages. */
+  public List<SourceDocument> read(String source, String text) throws UnreadableInputException {
+    return read(source, new StringReader(text), looksLikeJson(text));
+  }
+
+  /**
+   * Reads every document from {@code reader}. JSON is detected by {@code json}; YAML parsing would
+   * accept most JSON too, but the JSON parser is faster and its messages are more precise.
+   */
+  public List<SourceDocument> read(String source, Reader reader, boolean isJson)
+      throws UnreadableInputException {
+    List<SourceDocument> out = new ArrayList<>();
+    try (JsonParser p = isJson ? json.createParser(reader) : yaml.createParser(reader)) {
+      int index = 0;
+      while (true) {
+        JsonToken t;
+        try {
+          t = p.nextToken();
+        } catch (JsonProcessingException e) {
+          throw unreadable(e, p);
+        }
+        if (t == null) break;
+        Map<String, Position> positions = new HashMap<>();
+        Tree tree = new Tree(positions);
+        JsonNode root = tree.read(p, "", 0);
+        if (root.isNull() || root.isMissingNode()) continue; // empty YAML document ("---" alone)
+        if (isList(root)) {
+          ArrayNode items = (ArrayNode) root.get("items");
+          for (int i = 0; i < items.size(); i++) {
+            out.add(new SourceDocument(source, index++, items.get(i), positions, "/items/" + i));
+          }
+        } else {
+          out.add(new SourceDocument(source, index++, root, positions, ""));
+        }
+      }
+    } catch (UnreadableInputException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new UnreadableInputException(source + ": " + e.getMessage(), null);
+    }
+    return out;
+  }
+
+  private static boolean isList(JsonNode root) {
+    JsonNode kind = root.get("kind");
+    JsonNode items = root.get("items");
+    return root.isObject()
+        && kind != null
+        && kind.isTextual()
+        && kind.asText().endsWith("List")
+        && items != null
+        && items.isArray();
+  }
+
+  private static boolean looksLikeJson(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\uFEFF' || Character.isWhitespace(c)) continue;
+      return c == '{' || c == '[';
+    }
+    return false;
+  }
+
+  private static Position position(JsonLocation loc) {
+    return new Position(Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
+  }
+
+  private UnreadableInputException unreadable(JsonProcessingException e, JsonParser p) {
+    JsonLocation loc = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+    String message;
+    if (e instanceof StreamConstraintsException) {
+      message = "input is beyond the limits of a manifest: " + e.getOriginalMessage();
+    } else {
+      message = firstLine(e.getOriginalMessage());
+    }
+    return new UnreadableInputException(message, loc == null ? null : position(loc));
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) return "cannot parse";
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  /** Builds one document's tree, recording positions and expanding aliases within budget. */
+  private final class Tree {
+    private final Map<String, Position> positions;
+    private final Map<String, JsonNode> anchors = new HashMap<>();
+    private final Map<JsonNode, Integer> sizes = new java.util.IdentityHashMap<>();
+    private long nodes;
+
+    Tree(Map<String, Position> positions) {
+      this.positions = positions;
+    }
+
+    JsonNode read(JsonParser p, String pointer, int depth) throws UnreadableInputException {
+      try {
+        return value(p, pointer, depth, true);
+      } catch (UnreadableInputException e) {
+        throw e;
+      } catch (JsonProcessingException e) {
+        throw unreadable(e, p);
+      } catch (IOException e) {
+        throw new UnreadableInputException(e.getMessage(), position(p.currentLocation()));
+      }
+    }
+
+    private JsonNode value(JsonParser p, String pointer, int depth, boolean recordPosition)
+        throws IOException, UnreadableInputException {
+      JsonToken t = p.currentToken();
+      Position here = position(p.currentTokenLocation());
+      if (recordPosition) positions.put(pointer, here);
+      if (depth > limits.maxDepth()) {
+        throw new UnreadableInputException(
+            "nesting deeper than " + limits.maxDepth() + " levels", here);
+      }
+      String anchor = p.getObjectId() instanceof String s ? s : null;
+      long before = count(here, 1);
+      JsonNode node;
+      switch (t) {
+        case START_OBJECT -> {
+          ObjectNode obj = NODES.objectNode();
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            Position keyAt = position(p.currentTokenLocation());
+            String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+            if (obj.has(name)) {
+              throw new UnreadableInputException("duplicate key \"" + name + "\"", keyAt);
+            }
+            positions.put(child, keyAt);
+            p.nextToken();
+            obj.set(name, value(p, child, depth + 1, false));
+          }
+          node = obj;
+        }
+        case START_ARRAY -> {
+          ArrayNode arr = NODES.arrayNode();
+          int i = 0;
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            arr.add(value(p, pointer + "/" + i++, depth + 1, true));
+          }
+          node = arr;
+        }
+        case VALUE_STRING -> node = scalarOrAlias(p, here);
+        case VALUE_NUMBER_INT -> node = integer(p);
+        case VALUE_NUMBER_FLOAT -> node = NODES.numberNode(p.getDoubleValue());
+        case VALUE_TRUE -> node = NODES.booleanNode(true);
+        case VALUE_FALSE -> node = NODES.booleanNode(false);
+        case VALUE_NULL -> node = NODES.nullNode();
+        default -> throw new UnreadableInputException("unexpected " + t, here);
+      }
+      if (node.isContainerNode()) sizes.put(node, (int) (nodes - before));
+      if (anchor != null) anchors.put(anchor, node);
+      return node;
+    }
+
+    private JsonNode integer(JsonParser p) throws IOException {
+      return switch (p.getNumberType()) {
+        case INT -> NODES.numberNode(p.getIntValue());
+        case LONG -> NODES.numberNode(p.getLongValue());
+        default -> NODES.numberNode(p.getBigIntegerValue());
+      };
+    }
+
+    private JsonNode scalarOrAlias(JsonParser p, Position here)
+        throws IOException, UnreadableInputException {
+      if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+        String name = p.getText();
+        JsonNode target = anchors.get(name);
+        if (target == null) {
+          throw new UnreadableInputException("unknown YAML alias *" + name, here);
+        }
+        // The anchored tree is shared, not copied: nothing downstream mutates it. Its full size
+        // still counts, so that an alias bomb stops here instead of when it is written out.
+        count(here, sizes.getOrDefault(target, 1) - 1);
+        return target;
+      }
+      return NODES.textNode(p.getText());
+    }
+
+    private long count(Position here, long more) throws UnreadableInputException {
+      long before = nodes;
+      nodes += more;
+      if (nodes > limits.maxNodes()) {
+        throw new UnreadableInputException(
+            "document expands to more than "
+                + limits.maxNodes()
+                + " values (a YAML alias bomb, or far beyond any manifest)",
+            here);
+      }
+      return before;
+    }
+  }
+}

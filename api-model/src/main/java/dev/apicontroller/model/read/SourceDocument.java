@@ -1,0 +1,52 @@
+package dev.apicontroller.model.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/**
+ * One YAML or JSON document as read from a source: its tree and the position of every value in the
+ * text, so that problems found later (by path) can be reported as {@code file:line:column}.
+ *
+ * @param source the name the user knows the source by (a file path, or {@code <stdin>})
+ * @param index 0-based number of the document in its source (items of a {@code List} count on)
+ * @param root the document
+ * @param positions JSON pointer of each value (or, for object members, of its key) to its position
+ * @param pointerBase prefix of {@code root}'s pointers in {@code positions} ({@code /items/3} for
+ *     an item of a {@code List}, empty otherwise)
+ */
+public record SourceDocument(
+    String source, int index, JsonNode root, Map<String, Position> positions, String pointerBase) {
+
+  /** Where the document starts. */
+  public Position start() {
+    Position p = positions.get(pointerBase);
+    return p == null ? new Position(1, 1) : p;
+  }
+
+  /** The position of a path such as {@code spec.service.port}, or of its nearest ancestor. */
+  public Position positionOf(String path) {
+    String pointer = pointerBase + FieldPath.toPointer(path).toString();
+    while (true) {
+      Position p = positions.get(pointer);
+      if (p != null) return p;
+      int cut = pointer.lastIndexOf('/');
+      if (cut < 0 || pointer.length() <= pointerBase.length()) return start();
+      pointer = pointer.substring(0, cut);
+    }
+  }
+
+  /** The document's {@code kind}, or empty when it has none. */
+  public String kind() {
+    return text("kind");
+  }
+
+  /** The document's {@code apiVersion}, or empty when it has none. */
+  public String apiVersion() {
+    return text("apiVersion");
+  }
+
+  private String text(String field) {
+    JsonNode n = root.get(field);
+    return n != null && n.isTextual() ? n.asText() : "";
+  }
+}

@@ -1,0 +1,151 @@
+package dev.apicontroller.model.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apicontroller.model.Api;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ApiReaderTest {
+  private final DocumentReader documents = new DocumentReader();
+  private final ApiReader reader = new ApiReader();
+
+  private ApiDocument readOne(String yaml) throws Exception {
+    List<SourceDocument> docs = documents.read("in.yaml", yaml);
+    assertThat(docs).hasSize(1);
+    return reader.read(docs.get(0));
+  }
+
+  @Test
+  void readsTheSpecExampleWithEveryField() throws Exception {
+    ApiDocument doc =
+        readOne(
+            """
+            apiVersion: gateway.kyma-project.io/v1alpha2
+            kind: Api
+            metadata:
+              name: sample-api
+              namespace: default
+            spec:
+              service:
+                name: kubernetes
+                port: 443
+              hostname: kubernetes.kyma.local
+              authenticationEnabled: true
+              disableIstioAuthPolicyMTLS: false
+              authentication:
+              - type: JWT
+                jwt:
+                  issuer: https://accounts.google.com
+                  jwksUri: https://www.googleapis.com/oauth2/v3/certs
+                  triggerRule:
+                    excludedPaths:
+                    - exact: /healthz
+                    - prefix: /public/
+                    - suffix: .png
+                    - regex: ^/docs/.*$
+            """);
+    assertThat(doc.problems()).isEmpty();
+    Api api = doc.api();
+    assertThat(api.metadata().name()).isEqualTo("sample-api");
+    assertThat(api.spec().service().port()).isEqualTo(443);
+    assertThat(api.spec().authentication().get(0).jwt().triggerRule().excludedPaths()).hasSize(4);
+    assertThat(
+            api.spec().authentication().get(0).jwt().triggerRule().excludedPaths().get(3).regex())
+        .isEqualTo("^/docs/.*$");
+  }
+
+  @Test
+  void flattenedIssuerIsAnErrorThatNamesJwtIssuer() throws Exception {
+    ApiDocument doc =
+        readOne(
+            """
+            apiVersion: gateway.kyma-project.io/v1alpha2
+            kind: Api
+            metadata: {name: a}
+            spec:
+              service: {name: s, port: 80}
+              hostname: a
+              authentication:
+              - type: JWT
+                issuer: https://accounts.google.com
+            """);
+    assertThat(doc.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path()).isEqualTo("spec.authentication[0].issuer");
+              assertThat(p.message()).contains("spec.authentication[0].jwt.issuer");
+              assertThat(p.position()).isEqualTo(new Position(9, 5));
+            });
+  }
+
+  @Test
+  void unknownFieldsAndWrongTypesAreAllReportedWithPositions() throws Exception {
+    ApiDocument doc =
+        readOne(
+            """
+            apiVersion: gateway.kyma-project.io/v1alpha2
+            kind: Api
+            metadata: {name: a}
+            spec:
+              service: {name: s, port: "443"}
+              hostname: 12
+              colour: blue
+              authenticationEnabled: maybe
+            """);
+    assertThat(doc.problems())
+        .extracting(Problem::path, Problem::position)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("spec.service.port", new Position(5, 22)),
+            org.assertj.core.groups.Tuple.tuple("spec.hostname", new Position(6, 3)),
+            org.assertj.core.groups.Tuple.tuple("spec.colour", new Position(7, 3)),
+            org.assertj.core.groups.Tuple.tuple("spec.authenticationEnabled", new Position(8, 3)));
+    assertThat(doc.problems())
+        .filteredOn(p -> p.path().equals("spec.service.port"))
+        .singleElement()
+        .extracting(Problem::message)
+        .isEqualTo("expected an integer, got the string \"443\"");
+  }
+
+  @Test
+  void wrongApiVersionIsNamed() throws Exception {
+    ApiDocument doc =
+        readOne(
+            """
+            apiVersion: gateway.kyma-project.io/v1alpha1
+            kind: Api
+            metadata: {name: a}
+            spec: {hostname: a}
+            """);
+    assertThat(doc.problems())
+        .extracting(Problem::describe)
+        .containsExactly(
+            "apiVersion: must be gateway.kyma-project.io/v1alpha2, not gateway.kyma-project.io/v1alpha1");
+  }
+
+  @Test
+  void kubectlOutputMetadataIsAccepted() throws Exception {
+    ApiDocument doc =
+        readOne(
+            """
+            apiVersion: gateway.kyma-project.io/v1alpha2
+            kind: Api
+            metadata:
+              name: a
+              namespace: n
+              uid: 1234
+              resourceVersion: "77"
+              generation: 3
+              creationTimestamp: "2026-01-01T00:00:00Z"
+              managedFields: [{manager: kubectl}]
+              finalizers: [x]
+            spec: {service: {name: s, port: 80}, hostname: a}
+            status:
+              validationStatus: 2
+              virtualServiceStatus: {code: 2, lastError: "", resource: {name: a, uid: u, version: "1"}}
+            """);
+    assertThat(doc.problems()).isEmpty();
+    assertThat(doc.api().metadata().uid()).isNull(); // uid: 1234 is a number: see next test
+  }
+}
