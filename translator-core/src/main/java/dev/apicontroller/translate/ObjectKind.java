@@ -1,0 +1,75 @@
+package dev.apicontroller.translate;
+
+/** The kinds of object the controller generates, with their API coordinates. */
+public enum ObjectKind {
+  VIRTUAL_SERVICE_LEGACY(
+      "networking.istio.io", "v1alpha3", "VirtualService", "virtualservices", Role.ROUTE),
+  POLICY("authentication.istio.io", "v1alpha1", "Policy", "policies", Role.AUTHENTICATION),
+  VIRTUAL_SERVICE("networking.istio.io", "v1", "VirtualService", "virtualservices", Role.ROUTE),
+  REQUEST_AUTHENTICATION(
+      "security.istio.io",
+      "v1",
+      "RequestAuthentication",
+      "requestauthentications",
+      Role.AUTHENTICATION),
+  AUTHORIZATION_POLICY(
+      "security.istio.io", "v1", "AuthorizationPolicy", "authorizationpolicies", Role.AUTHORIZATION),
+  PEER_AUTHENTICATION(
+      "security.istio.io", "v1", "PeerAuthentication", "peerauthentications", Role.AUTHENTICATION);
+
+  /** Which status line an object reports to. */
+  public enum Role {
+    /** {@code status.virtualServiceStatus} */
+    ROUTE,
+    /** {@code status.authenticationStatus} */
+    AUTHENTICATION,
+    /** {@code status.authorizationPolicyStatus} (modern profile) */
+    AUTHORIZATION
+  }
+
+  private final String group;
+  private final String version;
+  private final String kind;
+  private final String plural;
+  private final Role role;
+
+  ObjectKind(String group, String version, String kind, String plural, Role role) {
+    this.group = group;
+    this.version = version;
+    this.kind = kind;
+    this.plural = plural;
+    this.role = role;
+  }
+
+  public String group() {
+    return group;
+  }
+
+  public String version() {
+    return version;
+  }
+
+  public String apiVersion() {
+    return group + "/" + version;
+  }
+
+  public String kind() {
+    return kind;
+  }
+
+  public String plural() {
+    return plural;
+  }
+
+  public Role role() {
+    return role;
+  }
+
+  /** The kind for an {@code apiVersion} and {@code kind} pair, if the controller generates it. */
+  public static java.util.Optional<ObjectKind> of(String apiVersion, String kind) {
+    for (ObjectKind k : values()) {
+      if (k.apiVersion().equals(apiVersion) && k.kind.equals(kind)) return java.util.Optional.of(k);
+    }
+    return java.util.Optional.empty();
+  }
+}

@@ -1,0 +1,24 @@
+package dev.apicontroller.translate;
+
+import java.util.Locale;
+
+/** Which Istio API the objects are written for (SPEC 3 and 3.4). */
+public enum Profile {
+  /** Istio up to 1.5: VirtualService v1alpha3 and authentication Policy v1alpha1. */
+  LEGACY,
+  /** Istio 1.6 and later: v1 VirtualService, RequestAuthentication, AuthorizationPolicy. */
+  MODERN;
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses {@code legacy} or {@code modern} (any case). */
+  public static Profile parse(String value) {
+    for (Profile p : values()) {
+      if (p.wireName().equalsIgnoreCase(value.trim())) return p;
+    }
+    throw new IllegalArgumentException(
+        "profile must be legacy or modern, not \"" + value + "\"");
+  }
+}

@@ -1,0 +1,61 @@
+package dev.apicontroller.translate.conflict;
+
+import dev.apicontroller.model.Api;
+import dev.apicontroller.translate.ObjectKind;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The facts about the world that decide conflicts (SPEC 4) and the modern profile's selectors. The
+ * operator answers from informer caches, the CLI from its set of input files. Implementations must
+ * answer from memory: the core calls them freely.
+ */
+public interface ClusterView {
+  /** VirtualServices in any namespace whose {@code spec.hosts} list {@code host} (lower case). */
+  List<ObjectRef> virtualServicesWithHost(String host);
+
+  /**
+   * {@code Api}s whose hostname, made full with the configured domain, is {@code host}; the core
+   * decides which of them are valid and which is oldest.
+   */
+  List<Api> apisWithHost(String host);
+
+  /** {@code Api}s in {@code namespace} whose {@code spec.service.name} is {@code service}. */
+  List<Api> apisTargetingService(String namespace, String service);
+
+  /** The object of that kind, namespace and name, if one exists. */
+  Optional<ObjectRef> object(ObjectKind kind, String namespace, String name);
+
+  /** {@code spec.selector} of a Service, if the Service is known. */
+  Optional<Map<String, String>> serviceSelector(String namespace, String service);
+
+  /** A view of an empty cluster: no conflicts, no Services. */
+  ClusterView EMPTY =
+      new ClusterView() {
+        @Override
+        public List<ObjectRef> virtualServicesWithHost(String host) {
+          return List.of();
+        }
+
+        @Override
+        public List<Api> apisWithHost(String host) {
+          return List.of();
+        }
+
+        @Override
+        public List<Api> apisTargetingService(String namespace, String service) {
+          return List.of();
+        }
+
+        @Override
+        public Optional<ObjectRef> object(ObjectKind kind, String namespace, String name) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<Map<String, String>> serviceSelector(String namespace, String service) {
+          return Optional.empty();
+        }
+      };
+}
