@@ -13,7 +13,11 @@ public enum ObjectKind {
       "requestauthentications",
       Role.AUTHENTICATION),
   AUTHORIZATION_POLICY(
-      "security.istio.io", "v1", "AuthorizationPolicy", "authorizationpolicies", Role.AUTHORIZATION),
+      "security.istio.io",
+      "v1",
+      "AuthorizationPolicy",
+      "authorizationpolicies",
+      Role.AUTHORIZATION),
   PEER_AUTHENTICATION(
       "security.istio.io", "v1", "PeerAuthentication", "peerauthentications", Role.AUTHENTICATION);
 

@@ -18,7 +18,6 @@ public enum Profile {
     for (Profile p : values()) {
       if (p.wireName().equalsIgnoreCase(value.trim())) return p;
     }
-    throw new IllegalArgumentException(
-        "profile must be legacy or modern, not \"" + value + "\"");
+    throw new IllegalArgumentException("profile must be legacy or modern, not \"" + value + "\"");
   }
 }
