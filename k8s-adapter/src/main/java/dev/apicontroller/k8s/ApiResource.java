@@ -1,0 +1,64 @@
+package dev.apicontroller.k8s;
+
+import dev.apicontroller.model.Api;
+import dev.apicontroller.model.ApiKind;
+import dev.apicontroller.model.ApiSpec;
+import dev.apicontroller.model.ApiStatus;
+import dev.apicontroller.model.ImmutableApi;
+import dev.apicontroller.model.ImmutableObjectMetadata;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/**
+ * The {@code Api} custom resource as fabric8 and java-operator-sdk see it. Spec and status are the
+ * api-model values themselves: their JSON names are the wire names, so no mapping layer can drift.
+ */
+@Group(ApiKind.GROUP)
+@Version(ApiKind.VERSION)
+@Kind(ApiKind.KIND)
+@Plural(ApiKind.PLURAL)
+public class ApiResource extends CustomResource<ApiSpec, ApiStatus> implements Namespaced {
+
+  // The model types are interfaces without a no-argument constructor; an absent spec stays null.
+  @Override
+  protected ApiSpec initSpec() {
+    return null;
+  }
+
+  @Override
+  protected ApiStatus initStatus() {
+    return null;
+  }
+
+  /** The api-model value the translator works on. */
+  public Api toApi() {
+    ObjectMeta meta = getMetadata();
+    ImmutableObjectMetadata.Builder metadata = ImmutableObjectMetadata.builder();
+    if (meta != null) {
+      metadata
+          .name(meta.getName())
+          .namespace(meta.getNamespace())
+          .uid(meta.getUid())
+          .resourceVersion(meta.getResourceVersion())
+          .generation(meta.getGeneration())
+          .creationTimestamp(meta.getCreationTimestamp());
+      if (meta.getLabels() != null) metadata.putAllLabels(meta.getLabels());
+      if (meta.getAnnotations() != null) metadata.putAllAnnotations(meta.getAnnotations());
+    }
+    return ImmutableApi.builder()
+        .metadata(metadata.build())
+        .spec(getSpec())
+        .status(getStatus())
+        .build();
+  }
+
+  /** {@code namespace/name}, the way messages and logs name an {@code Api}. */
+  public String qualifiedName() {
+    return getMetadata().getNamespace() + "/" + getMetadata().getName();
+  }
+}

@@ -1,0 +1,94 @@
+package dev.apicontroller.k8s;
+
+import dev.apicontroller.model.ApiSpec;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The informer indexes the cluster view answers from. Index functions must be cheap and total: the
+ * informer calls them for every object it sees, including ones a user wrote badly.
+ */
+public final class CacheIndexes {
+  /** VirtualServices by each lower-case entry of {@code spec.hosts}. */
+  public static final String VIRTUAL_SERVICE_HOST = "virtualServiceHost";
+
+  /** Any object by the uid of its controller owner reference. */
+  public static final String CONTROLLER_UID = "controllerUid";
+
+  /** {@code Api}s by full host ({@code <label>.<domain>}, lower case). */
+  public static final String API_HOST = "apiHost";
+
+  /** {@code Api}s by {@code <namespace>/<spec.service.name>}. */
+  public static final String API_SERVICE = "apiService";
+
+  private CacheIndexes() {}
+
+  public static List<String> virtualServiceHosts(GenericKubernetesResource virtualService) {
+    Object spec = virtualService.getAdditionalProperties().get("spec");
+    if (!(spec instanceof Map<?, ?> specMap)) return List.of();
+    Object hosts = specMap.get("hosts");
+    if (!(hosts instanceof List<?> hostList)) return List.of();
+    List<String> keys = new ArrayList<>(hostList.size());
+    for (Object host : hostList) {
+      if (host instanceof String h) keys.add(h.toLowerCase(Locale.ROOT));
+    }
+    return keys;
+  }
+
+  public static List<String> controllerUid(HasMetadata object) {
+    String uid = controllerUidOf(object);
+    return uid == null ? List.of() : List.of(uid);
+  }
+
+  /** The uid of the object's controller owner reference, or null when it has none. */
+  public static String controllerUidOf(HasMetadata object) {
+    if (object.getMetadata() == null || object.getMetadata().getOwnerReferences() == null) {
+      return null;
+    }
+    for (OwnerReference ref : object.getMetadata().getOwnerReferences()) {
+      if (Boolean.TRUE.equals(ref.getController())) return ref.getUid();
+    }
+    return null;
+  }
+
+  /** The index function for {@link #API_HOST} under the configured domain. */
+  public static Function<ApiResource, List<String>> apiHost(String domain) {
+    return api -> {
+      String host = fullHost(api.getSpec(), domain);
+      return host == null ? List.of() : List.of(host);
+    };
+  }
+
+  public static List<String> apiService(ApiResource api) {
+    String key = apiServiceKey(api);
+    return key == null ? List.of() : List.of(key);
+  }
+
+  /** The {@link #API_SERVICE} key of an {@code Api}, or null when it names no service. */
+  public static String apiServiceKey(ApiResource api) {
+    ApiSpec spec = api.getSpec();
+    if (spec == null || spec.service() == null || spec.service().name() == null) return null;
+    return serviceKey(api.getMetadata().getNamespace(), spec.service().name());
+  }
+
+  public static String serviceKey(String namespace, String service) {
+    return namespace + "/" + service;
+  }
+
+  /**
+   * The host an {@code Api} asks for: a single label gets the configured domain, a name with a dot
+   * is taken as it is. Validity is the core's business; this only has to agree with it on valid
+   * hostnames.
+   */
+  public static String fullHost(ApiSpec spec, String domain) {
+    if (spec == null || spec.hostname() == null || spec.hostname().isBlank()) return null;
+    String hostname = spec.hostname().trim().toLowerCase(Locale.ROOT);
+    return hostname.contains(".") ? hostname : hostname + "." + domain.toLowerCase(Locale.ROOT);
+  }
+}
