@@ -66,10 +66,12 @@ public final class ApiReader {
                       + (doc.apiVersion().isEmpty() ? "" : ", not " + doc.apiVersion()))
               .at(doc.positionOf("apiVersion")));
     }
+    ApiSchema.Checked checked = ApiSchema.shipped().checkAndPrune(root);
     Collector collector = new Collector();
+    for (Problem p : checked.problems()) collector.problems.add(withJwtHint(p));
     Api api = null;
     try {
-      api = reader.withHandler(collector).treeToValue(root, Api.class);
+      api = reader.withHandler(collector).treeToValue(checked.document(), Api.class);
     } catch (JsonMappingException e) {
       String path = pathOf(e);
       if (collector.problems.stream().noneMatch(p -> p.path().equals(path))) {
@@ -80,6 +82,21 @@ public final class ApiReader {
     }
     for (Problem p : collector.problems) problems.add(p.at(doc.positionOf(p.path())));
     return new ApiDocument(doc, api, problems);
+  }
+
+  /** An unknown {@code issuer} beside {@code type}: the flattened form of the seed document. */
+  private static Problem withJwtHint(Problem p) {
+    int dot = p.path().lastIndexOf('.');
+    if (dot < 0 || !p.message().startsWith("unknown field")) return p;
+    String parent = p.path().substring(0, dot);
+    String key = p.path().substring(dot + 1);
+    if (!JWT_KEYS.contains(key) || !parent.matches("spec\\.authentication\\[\\d+]")) return p;
+    return Problem.error(
+        p.path(),
+        p.message()
+            + "; it belongs under jwt: write "
+            + FieldPath.child(parent, "jwt." + key)
+            + " (the seed document shows it flattened, which is not the wire format)");
   }
 
   private static String pathOf(JsonMappingException e) {
@@ -142,15 +159,7 @@ public final class ApiReader {
         throws IOException {
       String path = FieldPath.of(p.getParsingContext());
       if (!path.endsWith(propertyName)) path = FieldPath.child(path, propertyName);
-      String parent = path.substring(0, Math.max(0, path.length() - propertyName.length() - 1));
-      String message = "unknown field \"" + propertyName + "\"";
-      if (JWT_KEYS.contains(propertyName) && parent.matches("spec\\.authentication\\[\\d+]")) {
-        message +=
-            "; it belongs under jwt: write "
-                + FieldPath.child(parent, "jwt." + propertyName)
-                + " (the seed document shows it flattened, which is not the wire format)";
-      }
-      problems.add(Problem.error(path, message));
+      problems.add(withJwtHint(Problem.error(path, "unknown field \"" + propertyName + "\"")));
       p.skipChildren();
       return true;
     }

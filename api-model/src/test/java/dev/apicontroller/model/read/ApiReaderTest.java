@@ -134,7 +134,7 @@ class ApiReaderTest {
             metadata:
               name: a
               namespace: n
-              uid: 1234
+              uid: 0b5e1c2a-8d64-4a3f-9d0e-3f1f0c9a7e11
               resourceVersion: "77"
               generation: 3
               creationTimestamp: "2026-01-01T00:00:00Z"
@@ -146,6 +146,30 @@ class ApiReaderTest {
               virtualServiceStatus: {code: 2, lastError: "", resource: {name: a, uid: u, version: "1"}}
             """);
     assertThat(doc.problems()).isEmpty();
-    assertThat(doc.api().metadata().uid()).isNull(); // uid: 1234 is a number: see next test
+    assertThat(doc.api().metadata().uid()).isEqualTo("0b5e1c2a-8d64-4a3f-9d0e-3f1f0c9a7e11");
+    assertThat(doc.api().metadata().generation()).isEqualTo(3L);
+    assertThat(doc.api().status().virtualServiceStatus().resource().version()).isEqualTo("1");
+  }
+
+  @Test
+  void metadataOfTheWrongTypeIsAnErrorNotACoercion() throws Exception {
+    ApiDocument doc =
+        readOne(
+            """
+            apiVersion: gateway.kyma-project.io/v1alpha2
+            kind: Api
+            metadata:
+              name: a
+              uid: 1234
+              labels: {tier: 1}
+            spec: {service: {name: s, port: 80}, hostname: a}
+            """);
+    assertThat(doc.problems())
+        .extracting(Problem::describe)
+        .containsExactlyInAnyOrder(
+            "metadata.uid: expected a string, got the integer 1234",
+            "metadata.labels.tier: expected a string, got the integer 1");
+    assertThat(doc.api()).isNotNull();
+    assertThat(doc.api().metadata().uid()).isNull();
   }
 }

@@ -1,0 +1,277 @@
+package dev.apicontroller.model.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.apicontroller.model.ApiCrd;
+import dev.apicontroller.model.ApiKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Checks documents against the {@code openAPIV3Schema} of the shipped CRD, so that the CLI rejects
+ * exactly what a cluster would: one schema, two enforcers.
+ *
+ * <p>{@link Mode#STRUCTURAL} checks types and unknown fields only (what binding needs; the
+ * translator's validator words the rest). {@link Mode#FULL} adds required fields, enums, bounds,
+ * patterns and the CEL rules, as the API server does at admission.
+ *
+ * <p>Thread-safe.
+ */
+public final class ApiSchema {
+  /** How much of the schema to enforce. */
+  public enum Mode {
+    STRUCTURAL,
+    FULL
+  }
+
+  /**
+   * The CRD's CEL rules, each with its Java equivalent. A rule added to the CRD without an entry
+   * here fails every FULL check, so the two cannot drift apart silently.
+   */
+  private static final Map<String, Predicate<JsonNode>> CEL_RULES =
+      Map.of(
+          "[has(self.exact), has(self.prefix), has(self.suffix), has(self.regex)]"
+              + ".filter(x, x).size() == 1",
+          self ->
+              (self.has("exact") ? 1 : 0)
+                      + (self.has("prefix") ? 1 : 0)
+                      + (self.has("suffix") ? 1 : 0)
+                      + (self.has("regex") ? 1 : 0)
+                  == 1);
+
+  /**
+   * The part of Kubernetes' ObjectMeta schema a manifest may carry. A CRD may not describe
+   * metadata, but the API server checks it all the same, so the CLI does too.
+   */
+  private static final String OBJECT_META =
+      """
+      type: object
+      properties:
+        name: {type: string}
+        generateName: {type: string}
+        namespace: {type: string}
+        uid: {type: string}
+        resourceVersion: {type: string}
+        generation: {type: integer}
+        selfLink: {type: string}
+        creationTimestamp: {type: string}
+        deletionTimestamp: {type: string}
+        deletionGracePeriodSeconds: {type: integer}
+        labels: {type: object, additionalProperties: {type: string}}
+        annotations: {type: object, additionalProperties: {type: string}}
+        ownerReferences: {type: array, items: {type: object}}
+        finalizers: {type: array, items: {type: string}}
+        managedFields: {type: array, items: {type: object}}
+      """;
+
+  private static final ApiSchema INSTANCE = new ApiSchema(loadSchema());
+
+  private final JsonNode root;
+  private final Map<String, Pattern> patterns = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private ApiSchema(JsonNode root) {
+    this.root = root;
+  }
+
+  /** The schema of the shipped CRD's served version. */
+  public static ApiSchema shipped() {
+    return INSTANCE;
+  }
+
+  /** The {@code openAPIV3Schema} node. */
+  public JsonNode openApiSchema() {
+    return root;
+  }
+
+  /** Problems of {@code document} (a whole {@code Api}), each with its path. */
+  public List<Problem> check(JsonNode document, Mode mode) {
+    List<Problem> out = new ArrayList<>();
+    walk(document, root, "", mode, out, false);
+    return out;
+  }
+
+  /**
+   * Problems as {@link #check}, and a copy of {@code document} without the values they name, which
+   * binds cleanly.
+   */
+  public Checked checkAndPrune(JsonNode document) {
+    List<Problem> out = new ArrayList<>();
+    JsonNode copy = document.deepCopy();
+    walk(copy, root, "", Mode.STRUCTURAL, out, true);
+    return new Checked(copy, out);
+  }
+
+  /** A pruned document and what was pruned. */
+  public record Checked(JsonNode document, List<Problem> problems) {}
+
+  /** Checks {@code node}; returns false when its type is wrong, so the caller can drop it. */
+  private boolean walk(
+      JsonNode node, JsonNode schema, String path, Mode mode, List<Problem> out, boolean prune) {
+    String type = schema.path("type").asText("");
+    if (!typeMatches(node, type)) {
+      out.add(Problem.error(path, "expected " + typeName(type) + ", got " + describe(node)));
+      return false;
+    }
+    switch (type) {
+      case "object" -> walkObject((ObjectNode) node, schema, path, mode, out, prune);
+      case "array" -> walkArray((ArrayNode) node, schema, path, mode, out, prune);
+      default -> {
+        if (mode == Mode.FULL) checkScalar(node, schema, path, out);
+      }
+    }
+    if (mode == Mode.FULL) checkRules(node, schema, path, out);
+    return true;
+  }
+
+  private void walkArray(
+      ArrayNode arr, JsonNode schema, String path, Mode mode, List<Problem> out, boolean prune) {
+    if (mode == Mode.FULL
+        && schema.has("maxItems")
+        && arr.size() > schema.get("maxItems").asInt()) {
+      out.add(Problem.error(path, "at most " + schema.get("maxItems").asInt() + " items"));
+    }
+    List<Integer> drop = new ArrayList<>();
+    for (int i = 0; i < arr.size(); i++) {
+      if (!walk(arr.get(i), schema.path("items"), FieldPath.index(path, i), mode, out, prune)) {
+        drop.add(i);
+      }
+    }
+    if (prune) {
+      for (int i = drop.size() - 1; i >= 0; i--) arr.remove((int) drop.get(i));
+    }
+  }
+
+  private void walkObject(
+      ObjectNode node, JsonNode schema, String path, Mode mode, List<Problem> out, boolean prune) {
+    JsonNode properties = schema.get("properties");
+    if (mode == Mode.FULL) {
+      for (JsonNode required : schema.path("required")) {
+        if (!node.has(required.asText()) || node.get(required.asText()).isNull()) {
+          out.add(Problem.error(FieldPath.child(path, required.asText()), "is required"));
+        }
+      }
+    }
+    JsonNode additional = schema.get("additionalProperties");
+    if (properties == null && additional == null) return; // free-form
+    List<String> drop = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      String childPath = FieldPath.child(path, field.getKey());
+      JsonNode childSchema = properties == null ? additional : properties.get(field.getKey());
+      if (childSchema == null) {
+        out.add(Problem.error(childPath, "unknown field \"" + field.getKey() + "\""));
+        drop.add(field.getKey());
+      } else if (!field.getValue().isNull() // null is "not given", as for kubectl
+          && !walk(field.getValue(), childSchema, childPath, mode, out, prune)) {
+        drop.add(field.getKey());
+      }
+    }
+    if (prune) drop.forEach(node::remove);
+  }
+
+  private void checkScalar(JsonNode node, JsonNode schema, String path, List<Problem> out) {
+    if (schema.has("enum")) {
+      boolean found = false;
+      for (JsonNode e : schema.get("enum")) found |= e.equals(node);
+      if (!found) out.add(Problem.error(path, "must be one of " + schema.get("enum")));
+    }
+    if (node.isIntegralNumber()) {
+      if (schema.has("minimum") && node.asLong() < schema.get("minimum").asLong()) {
+        out.add(Problem.error(path, "must be at least " + schema.get("minimum").asLong()));
+      }
+      if (schema.has("maximum") && node.asLong() > schema.get("maximum").asLong()) {
+        out.add(Problem.error(path, "must be at most " + schema.get("maximum").asLong()));
+      }
+    }
+    if (node.isTextual()) {
+      String text = node.asText();
+      int length = text.codePointCount(0, text.length());
+      if (schema.has("minLength") && length < schema.get("minLength").asInt()) {
+        out.add(Problem.error(path, "must not be empty"));
+      }
+      if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
+        out.add(Problem.error(path, "at most " + schema.get("maxLength").asInt() + " characters"));
+      }
+      if (schema.has("pattern")) {
+        String regex = schema.get("pattern").asText();
+        if (!patterns.computeIfAbsent(regex, Pattern::compile).matcher(text).find()) {
+          out.add(Problem.error(path, "must match " + regex));
+        }
+      }
+    }
+  }
+
+  private static void checkRules(JsonNode node, JsonNode schema, String path, List<Problem> out) {
+    for (JsonNode rule : schema.path("x-kubernetes-validations")) {
+      Predicate<JsonNode> check = CEL_RULES.get(rule.path("rule").asText());
+      if (check == null) {
+        out.add(Problem.error(path, "no Java equivalent for CEL rule " + rule.path("rule")));
+      } else if (!check.test(node)) {
+        out.add(Problem.error(path, rule.path("message").asText("fails " + rule.path("rule"))));
+      }
+    }
+  }
+
+  private static boolean typeMatches(JsonNode node, String type) {
+    return switch (type) {
+      case "object" -> node.isObject();
+      case "array" -> node.isArray();
+      case "string" -> node.isTextual();
+      case "integer" -> node.isIntegralNumber();
+      case "number" -> node.isNumber();
+      case "boolean" -> node.isBoolean();
+      default -> true;
+    };
+  }
+
+  private static String typeName(String type) {
+    return switch (type) {
+      case "object" -> "an object";
+      case "array" -> "a list";
+      case "string" -> "a string";
+      case "integer" -> "an integer";
+      case "number" -> "a number";
+      case "boolean" -> "true or false";
+      default -> type;
+    };
+  }
+
+  static String describe(JsonNode node) {
+    if (node.isObject()) return "an object";
+    if (node.isArray()) return "a list";
+    if (node.isTextual()) return "the string \"" + abbreviate(node.asText()) + "\"";
+    if (node.isIntegralNumber()) return "the integer " + node.asText();
+    if (node.isNumber()) return "the number " + node.asText();
+    if (node.isBoolean()) return node.asText();
+    return "null";
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+  }
+
+  private static JsonNode loadSchema() {
+    try {
+      YAMLMapper yaml = new YAMLMapper();
+      JsonNode crd = yaml.readTree(ApiCrd.yaml());
+      for (JsonNode version : crd.path("spec").path("versions")) {
+        if (ApiKind.VERSION.equals(version.path("name").asText())) {
+          ObjectNode schema = version.path("schema").path("openAPIV3Schema").deepCopy();
+          ((ObjectNode) schema.path("properties")).set("metadata", yaml.readTree(OBJECT_META));
+          return schema;
+        }
+      }
+      throw new IllegalStateException("the CRD has no version " + ApiKind.VERSION);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
