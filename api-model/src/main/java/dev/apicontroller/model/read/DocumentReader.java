@@ -86,7 +86,9 @@ public final class DocumentReader {
         Map<String, Position> positions = new HashMap<>();
         Tree tree = new Tree(positions);
         JsonNode root = tree.read(p, "", 0);
-        if (root.isNull() || root.isMissingNode()) continue; // empty YAML document ("---" alone)
+        if (root.isNull() || (root.isTextual() && root.asText().isEmpty())) {
+          continue; // an empty YAML document ("---" alone)
+        }
         if (isList(root)) {
           ArrayNode items = (ArrayNode) root.get("items");
           for (int i = 0; i < items.size(); i++) {
@@ -231,7 +233,9 @@ public final class DocumentReader {
         String name = p.getText();
         JsonNode target = anchors.get(name);
         if (target == null) {
-          throw new UnreadableInputException("unknown YAML alias *" + name, here);
+          throw new UnreadableInputException(
+              "unknown YAML alias *" + name + " (anchors are supported on objects and lists)",
+              here);
         }
         // The anchored tree is shared, not copied: nothing downstream mutates it. Its full size
         // still counts, so that an alias bomb stops here instead of when it is written out.
