@@ -1,0 +1,129 @@
+package dev.apicontroller.cli;
+
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code apictl}: renders, validates and migrates {@code Api} manifests offline (SPEC 7). {@link
+ * #run} is the whole program with its streams passed in, so tests run it in-process.
+ */
+@Command(
+    name = "apictl",
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersion.class,
+    description = "Turns Kyma Api resources (gateway.kyma-project.io/v1alpha2) into Istio objects.",
+    synopsisSubcommandLabel = "COMMAND",
+    subcommands = {
+      RenderCommand.class,
+      ValidateCommand.class,
+      StatusCommand.class,
+      MigrateCommand.class,
+      CrdCommand.class,
+      VersionCommand.class,
+      AutoComplete.GenerateCompletion.class,
+      CommandLine.HelpCommand.class
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  success",
+      "  1  invalid input or conflicts (the valid rest is still written)",
+      "  2  usage error",
+      "  3  unreadable input (not YAML/JSON, or beyond the limits of a manifest)"
+    })
+public final class Apictl implements Runnable {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final InputStream in;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Print stack traces of internal errors.")
+  boolean verbose;
+
+  Apictl(PrintWriter out, PrintWriter err, InputStream in) {
+    this.out = out;
+    this.err = err;
+    this.in = in;
+  }
+
+  public PrintWriter out() {
+    return out;
+  }
+
+  public PrintWriter err() {
+    return err;
+  }
+
+  public InputStream in() {
+    return in;
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+
+  /** {@code apictl} alone: a usage error that lists the commands. */
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required command");
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out =
+        new PrintWriter(
+            new BufferedWriter(
+                new OutputStreamWriter(
+                    new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+                1 << 16));
+    PrintWriter err =
+        new PrintWriter(
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
+            true);
+    int code = run(args, out, err, new FileInputStream(FileDescriptor.in));
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs one command line and returns its exit code; flushes both writers. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
+    Apictl root = new Apictl(out, err, in);
+    CommandLine cli = new CommandLine(root);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExitCodeExceptionMapper(e -> ExitCode.USAGE.code());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof CommandLine.ParameterException pe) {
+            return commandLine.getParameterExceptionHandler().handleParseException(pe, args);
+          }
+          err.println("apictl: internal error: " + e);
+          if (root.verbose) e.printStackTrace(err);
+          else err.println("(run with --verbose for the stack trace)");
+          return ExitCode.INVALID.code();
+        });
+    try {
+      return cli.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.apicontroller.cli;
+
+import dev.apicontroller.cli.input.InputSet;
+import dev.apicontroller.cli.input.InputSources;
+import dev.apicontroller.model.read.DocumentReader;
+import dev.apicontroller.model.read.SourceDocument;
+import dev.apicontroller.translate.Config;
+import java.util.List;
+
+/**
+ * The steps every reading command starts with: settings, then inputs, then the core. A run that
+ * cannot get past a step says so through {@link Diagnostics} and yields nothing.
+ */
+public final class CommandRun {
+  /** One reader for settings and manifests; it is thread-safe and costly to build. */
+  static final DocumentReader READER = new DocumentReader();
+
+  private CommandRun() {}
+
+  /** The settings, or null after reporting why they are wrong. */
+  static Config config(SettingsOptions settings, Diagnostics diagnostics) {
+    try {
+      return settings.resolve(READER);
+    } catch (SettingsFile.Invalid e) {
+      if (e.exitCode() == ExitCode.UNREADABLE) {
+        diagnostics.unreadable(e.source(), e.position(), e.getMessage());
+      } else {
+        diagnostics.usage(e.source(), e.position(), e.getMessage());
+      }
+      return null;
+    }
+  }
+
+  /** Every input document sorted into {@code Api}s and {@code Service}s. */
+  static InputSet inputs(Apictl root, InputOptions options, Diagnostics diagnostics) {
+    List<SourceDocument> docs =
+        new InputSources(READER, root.in(), diagnostics).read(options.inputs());
+    return InputSet.of(docs, options.namespace());
+  }
+
+  /** The inputs translated with {@code config}; null when the settings are wrong. */
+  static List<TranslatedApi> translate(
+      Apictl root, InputOptions options, SettingsOptions settings, Diagnostics diagnostics) {
+    Config config = config(settings, diagnostics);
+    if (config == null) return null;
+    InputSet set = inputs(root, options, diagnostics);
+    return InputTranslator.translate(set, config, diagnostics);
+  }
+}

@@ -1,0 +1,103 @@
+package dev.apicontroller.cli.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.apicontroller.model.Api;
+import dev.apicontroller.model.ImmutableApi;
+import dev.apicontroller.model.ImmutableObjectMetadata;
+import dev.apicontroller.model.ObjectMetadata;
+import dev.apicontroller.model.read.ApiDocument;
+import dev.apicontroller.model.read.ApiReader;
+import dev.apicontroller.model.read.Problem;
+import dev.apicontroller.model.read.SourceDocument;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The input documents sorted by what they are to the CLI: {@code Api}s (bound strictly, in input
+ * order, with the namespace filled in) and {@code Service}s (their selectors). Everything else is
+ * ignored.
+ *
+ * @param apis every {@code Api} document, valid or not
+ * @param services the selectors of every {@code Service} document
+ */
+public record InputSet(List<ApiDocument> apis, List<ServiceSelector> services) {
+  private static final ApiReader API_READER = new ApiReader();
+
+  public InputSet {
+    apis = List.copyOf(apis);
+    services = List.copyOf(services);
+  }
+
+  /**
+   * Sorts documents; {@code namespace} is given to documents that have none (like {@code kubectl
+   * apply -n}). A second {@code Api} with the namespace and name of an earlier one is an error.
+   */
+  public static InputSet of(List<SourceDocument> documents, String namespace) {
+    List<ApiDocument> apis = new ArrayList<>();
+    List<ServiceSelector> services = new ArrayList<>();
+    Map<String, SourceDocument> seen = new HashMap<>();
+    for (SourceDocument doc : documents) {
+      if (ApiReader.isApi(doc)) {
+        ApiDocument read = withNamespace(API_READER.read(doc), namespace);
+        if (read.api() != null) {
+          SourceDocument first = seen.putIfAbsent(read.api().qualifiedName(), doc);
+          if (first != null) {
+            List<Problem> problems = new ArrayList<>(read.problems());
+            problems.add(
+                Problem.error(
+                        "metadata.name",
+                        "Api "
+                            + read.api().qualifiedName()
+                            + " is defined twice; the first is at "
+                            + first.source()
+                            + ":"
+                            + first.start())
+                    .at(doc.positionOf("metadata.name")));
+            read = new ApiDocument(doc, read.api(), problems);
+          }
+        }
+        apis.add(read);
+      } else if (isService(doc)) {
+        services.add(service(doc, namespace));
+      }
+    }
+    return new InputSet(apis, services);
+  }
+
+  /** The {@code Api}s that bound without errors, in input order. */
+  public List<ApiDocument> validApis() {
+    return apis.stream().filter(d -> !d.hasErrors()).toList();
+  }
+
+  private static ApiDocument withNamespace(ApiDocument read, String namespace) {
+    Api api = read.api();
+    if (api == null) return read;
+    ObjectMetadata meta = api.metadata();
+    if (meta.namespace() != null && !meta.namespace().isEmpty()) return read;
+    Api placed =
+        ImmutableApi.copyOf(api)
+            .withMetadata(ImmutableObjectMetadata.copyOf(meta).withNamespace(namespace));
+    return new ApiDocument(read.source(), placed, read.problems());
+  }
+
+  private static boolean isService(SourceDocument doc) {
+    return "Service".equals(doc.kind()) && "v1".equals(doc.apiVersion());
+  }
+
+  private static ServiceSelector service(SourceDocument doc, String namespace) {
+    JsonNode meta = doc.root().path("metadata");
+    String ns = meta.path("namespace").asText("");
+    Map<String, String> selector = new LinkedHashMap<>();
+    JsonNode sel = doc.root().path("spec").path("selector");
+    for (Iterator<Map.Entry<String, JsonNode>> it = sel.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      selector.put(e.getKey(), e.getValue().asText());
+    }
+    return new ServiceSelector(
+        ns.isEmpty() ? namespace : ns, meta.path("name").asText(""), selector);
+  }
+}
