@@ -1,12 +1,15 @@
 package dev.apicontroller.translate;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.apicontroller.translate.istio.IstioSpec;
 import org.immutables.value.Value;
 
 /** One object the controller wants to exist, ready to serialize and apply. */
 @Value.Immutable
+@JsonSerialize(as = ImmutableGeneratedObject.class)
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec"})
 public interface GeneratedObject {
   @JsonIgnore
@@ -16,10 +19,20 @@ public interface GeneratedObject {
 
   IstioSpec spec();
 
+  static GeneratedObject of(ObjectKind kind, GeneratedMetadata metadata, IstioSpec spec) {
+    return ImmutableGeneratedObject.builder()
+        .objectKind(kind)
+        .metadata(metadata)
+        .spec(spec)
+        .build();
+  }
+
+  @JsonProperty("apiVersion")
   default String apiVersion() {
     return objectKind().apiVersion();
   }
 
+  @JsonProperty("kind")
   default String kind() {
     return objectKind().kind();
   }

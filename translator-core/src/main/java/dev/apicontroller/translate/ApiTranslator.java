@@ -1,0 +1,229 @@
+package dev.apicontroller.translate;
+
+import dev.apicontroller.model.Api;
+import dev.apicontroller.model.ApiStatus;
+import dev.apicontroller.model.ImmutableResourceRef;
+import dev.apicontroller.model.ResourceRef;
+import dev.apicontroller.model.StatusCode;
+import dev.apicontroller.model.read.Problem;
+import dev.apicontroller.translate.ObjectKind.Role;
+import dev.apicontroller.translate.auth.EffectiveAuthentication;
+import dev.apicontroller.translate.auth.Origin;
+import dev.apicontroller.translate.conflict.ClusterView;
+import dev.apicontroller.translate.conflict.HostnameOwnership;
+import dev.apicontroller.translate.conflict.NameClaims;
+import dev.apicontroller.translate.conflict.ObjectRef;
+import dev.apicontroller.translate.conflict.ServiceOwnership;
+import dev.apicontroller.translate.istio.OwnedMetadata;
+import dev.apicontroller.translate.istio.VirtualServiceBuilder;
+import dev.apicontroller.translate.istio.legacy.PolicyBuilder;
+import dev.apicontroller.translate.istio.modern.ModernAuthBuilder;
+import dev.apicontroller.translate.status.ReadyReason;
+import dev.apicontroller.translate.status.StatusComposer;
+import dev.apicontroller.translate.status.StatusLine;
+import dev.apicontroller.translate.status.StatusMessages;
+import dev.apicontroller.translate.validate.ApiValidator;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one entry point of the core: validates an {@code Api}, resolves its conflicts against a
+ * {@link ClusterView}, and produces the objects that should exist and the status it gets (SPEC
+ * 2-5). The operator and the CLI call it with the same {@link Config}.
+ *
+ * <p>Immutable and thread-safe; everything that does not depend on the {@code Api} is prepared in
+ * the constructor.
+ */
+public final class ApiTranslator {
+  private final Config config;
+  private final ApiValidator validator;
+  private final EffectiveAuthentication authentication;
+  private final ServiceOwnership serviceOwnership;
+  private final HostnameOwnership hostnameOwnership;
+  private final VirtualServiceBuilder virtualServices;
+  private final PolicyBuilder policies;
+  private final ModernAuthBuilder modernAuth;
+  private final boolean modern;
+
+  public ApiTranslator(Config config) {
+    this.config = config;
+    this.validator = new ApiValidator(config);
+    this.authentication = new EffectiveAuthentication(config);
+    this.serviceOwnership = new ServiceOwnership(validator);
+    this.hostnameOwnership = new HostnameOwnership(validator, serviceOwnership);
+    this.virtualServices = new VirtualServiceBuilder(config);
+    this.policies = new PolicyBuilder(config);
+    this.modernAuth = new ModernAuthBuilder(config);
+    this.modern = config.profile() == Profile.MODERN;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  /** The static rules of SPEC 2.1: every problem, each naming its field path. */
+  public List<Problem> validate(Api api) {
+    return validator.validate(api);
+  }
+
+  /** {@code <label>.<domain>} in lower case, or empty when the hostname is not allowed. */
+  public Optional<String> fullHost(Api api) {
+    if (api.spec() == null) return Optional.empty();
+    return validator.hostnames().fullHost(api.spec().hostname());
+  }
+
+  /** What should exist for {@code api}, and the status it gets when that is applied. */
+  public Translation translate(Api api, ClusterView cluster) {
+    List<Problem> problems = validator.validate(api);
+    if (hasError(problems)) {
+      ApiStatus status =
+          StatusComposer.compose(
+              api,
+              StatusCode.ERROR,
+              Map.of(),
+              ReadyReason.VALIDATION_FAILED,
+              StatusMessages.validationFailed(problems),
+              "");
+      return new Translation(api, List.of(), status, problems, false);
+    }
+    Optional<Api> serviceHolder = serviceOwnership.olderRival(api, cluster);
+    if (serviceHolder.isPresent()) {
+      String message = StatusMessages.serviceConflict(api, serviceHolder.get());
+      List<Problem> withConflict = new ArrayList<>(problems);
+      withConflict.add(Problem.error("spec.service.name", message));
+      ApiStatus status =
+          StatusComposer.compose(
+              api,
+              StatusCode.SERVICE_OCCUPIED,
+              Map.of(),
+              ReadyReason.SERVICE_CONFLICT,
+              message,
+              "");
+      return new Translation(api, List.of(), status, withConflict, false);
+    }
+    String host = validator.hostnames().fullHostOrNull(api.spec().hostname());
+    List<Origin> origins = authentication.origins(api.spec());
+    boolean secured = !origins.isEmpty();
+    Map<Role, StatusLine> lines = new EnumMap<>(Role.class);
+
+    Optional<String> hostHolder = hostnameOwnership.holder(api, host, cluster);
+    if (hostHolder.isPresent()) {
+      lines.put(
+          Role.ROUTE,
+          StatusLine.of(
+              StatusCode.HOSTNAME_OCCUPIED,
+              StatusMessages.hostnameOccupied(host, hostHolder.get()),
+              ReadyReason.HOSTNAME_OCCUPIED));
+      if (secured)
+        waitLines(lines, StatusMessages.hostnameWait(host), ReadyReason.HOSTNAME_OCCUPIED);
+      return done(api, host, lines, problems, List.of(), true);
+    }
+
+    var metadata = OwnedMetadata.of(api);
+    List<GeneratedObject> objects = new ArrayList<>(4);
+    if (secured) {
+      if (modern) {
+        String namespace = api.metadata().namespaceOrDefault();
+        String service = api.spec().service().name();
+        Optional<Map<String, String>> selector = cluster.serviceSelector(namespace, service);
+        if (selector.isEmpty() || selector.get().isEmpty()) {
+          String message = StatusMessages.serviceNotFound(namespace, service);
+          List<Problem> withMissing = new ArrayList<>(problems);
+          withMissing.add(Problem.error("spec.service.name", message));
+          lines.put(
+              Role.ROUTE,
+              StatusLine.of(
+                  StatusCode.NOT_CREATED,
+                  StatusMessages.NOT_EXPOSED_WITHOUT_AUTH,
+                  ReadyReason.SERVICE_NOT_FOUND));
+          lines.put(
+              Role.AUTHENTICATION,
+              StatusLine.of(StatusCode.ERROR, message, ReadyReason.SERVICE_NOT_FOUND));
+          lines.put(
+              Role.AUTHORIZATION,
+              StatusLine.of(StatusCode.ERROR, message, ReadyReason.SERVICE_NOT_FOUND));
+          return done(api, host, lines, withMissing, List.of(), false);
+        }
+        List<Problem> withWarnings = problems.isEmpty() ? new ArrayList<>(0) : problems;
+        objects.addAll(modernAuth.build(api, metadata, origins, selector.get(), withWarnings));
+        problems = withWarnings;
+      } else {
+        objects.add(policies.build(api, metadata, origins));
+      }
+    }
+    objects.add(virtualServices.build(api, metadata, host));
+
+    if (nameTaken(api, objects, lines, cluster)) {
+      return done(api, host, lines, problems, List.of(), true);
+    }
+    ResourceRef ref = ImmutableResourceRef.builder().name(metadata.name()).build();
+    StatusLine created = StatusLine.created(ref);
+    lines.put(Role.ROUTE, created);
+    if (secured) {
+      lines.put(Role.AUTHENTICATION, created);
+      if (modern) lines.put(Role.AUTHORIZATION, created);
+    }
+    return done(api, host, lines, problems, objects, true);
+  }
+
+  /** Fills {@code lines} and returns true when a foreign object holds one of the names. */
+  private boolean nameTaken(
+      Api api, List<GeneratedObject> objects, Map<Role, StatusLine> lines, ClusterView cluster) {
+    boolean taken = false;
+    boolean authTaken = false;
+    for (GeneratedObject o : objects) {
+      Optional<ObjectRef> holder = NameClaims.foreignHolder(api, o.objectKind(), cluster);
+      if (holder.isEmpty()) continue;
+      taken = true;
+      Role role = o.objectKind().role();
+      if (role != Role.ROUTE) authTaken = true;
+      lines.put(
+          role,
+          StatusLine.of(
+              StatusCode.ERROR,
+              StatusMessages.nameTaken(o.objectKind(), holder.get()),
+              ReadyReason.NAME_TAKEN));
+    }
+    if (!taken) return false;
+    for (GeneratedObject o : objects) {
+      Role role = o.objectKind().role();
+      if (lines.containsKey(role)) continue;
+      String why =
+          role == Role.ROUTE && authTaken
+              ? StatusMessages.NOT_EXPOSED_WITHOUT_AUTH
+              : StatusMessages.NOT_CREATED_WITHOUT_ROUTE;
+      lines.put(role, StatusLine.of(StatusCode.NOT_CREATED, why, ReadyReason.NAME_TAKEN));
+    }
+    return true;
+  }
+
+  private void waitLines(Map<Role, StatusLine> lines, String message, ReadyReason reason) {
+    lines.put(Role.AUTHENTICATION, StatusLine.of(StatusCode.NOT_CREATED, message, reason));
+    if (modern) {
+      lines.put(Role.AUTHORIZATION, StatusLine.of(StatusCode.NOT_CREATED, message, reason));
+    }
+  }
+
+  private static Translation done(
+      Api api,
+      String host,
+      Map<Role, StatusLine> lines,
+      List<Problem> problems,
+      List<GeneratedObject> objects,
+      boolean prune) {
+    String ready = StatusMessages.exposed(api, host);
+    ApiStatus status =
+        StatusComposer.compose(api, StatusCode.CREATED, lines, ReadyReason.EXPOSED, ready, ready);
+    return new Translation(api, objects, status, problems, prune);
+  }
+
+  private static boolean hasError(List<Problem> problems) {
+    for (Problem p : problems) {
+      if (p.isError()) return true;
+    }
+    return false;
+  }
+}

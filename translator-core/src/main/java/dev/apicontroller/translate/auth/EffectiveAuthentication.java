@@ -1,0 +1,63 @@
+package dev.apicontroller.translate.auth;
+
+import dev.apicontroller.model.ApiSpec;
+import dev.apicontroller.model.Authentication;
+import dev.apicontroller.model.Jwt;
+import dev.apicontroller.model.MatchKind;
+import dev.apicontroller.model.PathMatch;
+import dev.apicontroller.model.TriggerRule;
+import dev.apicontroller.translate.Config;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides which origins secure an {@code Api} (SPEC 3.3). Call it on a spec that passed validation:
+ * it trusts that every item is complete.
+ */
+public final class EffectiveAuthentication {
+  private final Origin defaultOrigin;
+
+  public EffectiveAuthentication(Config config) {
+    this.defaultOrigin =
+        config.defaultIssuer().isPresent() && config.defaultJwksUri().isPresent()
+            ? new Origin(config.defaultIssuer().get(), config.defaultJwksUri().get(), List.of())
+            : null;
+  }
+
+  /** Whether a default issuer and JWKS URI are both configured. */
+  public boolean hasDefault() {
+    return defaultOrigin != null;
+  }
+
+  /**
+   * The origins, in order; empty when authentication is not effective. {@code true} without items
+   * and without a configured default is a validation error, so it yields no origins here.
+   */
+  public List<Origin> origins(ApiSpec spec) {
+    Boolean enabled = spec.authenticationEnabled();
+    if (Boolean.FALSE.equals(enabled)) return List.of();
+    List<Authentication> items = spec.authentication();
+    if (items.isEmpty()) {
+      return Boolean.TRUE.equals(enabled) && defaultOrigin != null
+          ? List.of(defaultOrigin)
+          : List.of();
+    }
+    List<Origin> out = new ArrayList<>(items.size());
+    for (Authentication item : items) {
+      Jwt jwt = item.jwt();
+      out.add(new Origin(jwt.issuer(), jwt.jwksUri(), exclusions(jwt.triggerRule())));
+    }
+    return out;
+  }
+
+  private static List<Exclusion> exclusions(TriggerRule rule) {
+    if (rule == null || rule.excludedPaths().isEmpty()) return List.of();
+    List<Exclusion> out = new ArrayList<>(rule.excludedPaths().size());
+    for (PathMatch m : rule.excludedPaths()) {
+      Map.Entry<MatchKind, String> only = m.present().get(0);
+      out.add(Exclusion.of(only.getKey(), only.getValue()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,36 @@
+package dev.apicontroller.translate.conflict;
+
+import dev.apicontroller.model.Api;
+import java.util.Comparator;
+
+/**
+ * Orders {@code Api}s oldest first (SPEC 2.1, 4): by creationTimestamp (RFC 3339 UTC compares as
+ * text; none counts as newest, as in a set of files), then name, then namespace.
+ */
+public final class ApiAge {
+  public static final Comparator<Api> OLDEST_FIRST = ApiAge::compare;
+
+  private ApiAge() {}
+
+  public static int compare(Api a, Api b) {
+    String ta = a.metadata().creationTimestamp();
+    String tb = b.metadata().creationTimestamp();
+    if (ta != null || tb != null) {
+      if (ta == null) return 1;
+      if (tb == null) return -1;
+      int c = ta.compareTo(tb);
+      if (c != 0) return c;
+    }
+    int c = a.metadata().nameOrEmpty().compareTo(b.metadata().nameOrEmpty());
+    if (c != 0) return c;
+    return a.metadata().namespaceOrDefault().compareTo(b.metadata().namespaceOrDefault());
+  }
+
+  /** Whether two values are the same {@code Api}: same uid when both have one, else same name. */
+  public static boolean same(Api a, Api b) {
+    String ua = a.metadata().uid();
+    String ub = b.metadata().uid();
+    if (ua != null && ub != null) return ua.equals(ub);
+    return a.qualifiedName().equals(b.qualifiedName());
+  }
+}

@@ -1,0 +1,70 @@
+package dev.apicontroller.translate.istio;
+
+import dev.apicontroller.model.Api;
+import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.GeneratedMetadata;
+import dev.apicontroller.translate.GeneratedObject;
+import dev.apicontroller.translate.ObjectKind;
+import dev.apicontroller.translate.Profile;
+import dev.apicontroller.translate.istio.VirtualServiceSpec.Destination;
+import dev.apicontroller.translate.istio.VirtualServiceSpec.HttpMatchRequest;
+import dev.apicontroller.translate.istio.VirtualServiceSpec.HttpRoute;
+import dev.apicontroller.translate.istio.VirtualServiceSpec.PortSelector;
+import dev.apicontroller.translate.istio.VirtualServiceSpec.RouteDestination;
+import dev.apicontroller.translate.istio.VirtualServiceSpec.UriMatch;
+import dev.apicontroller.translate.istio.legacy.LegacyCorsPolicy;
+import dev.apicontroller.translate.istio.modern.ModernCorsPolicy;
+import java.util.List;
+
+/**
+ * Builds the VirtualService of SPEC 3.1 for either profile; the parts that never vary are built
+ * once.
+ */
+public final class VirtualServiceBuilder {
+  private static final List<HttpMatchRequest> MATCH_ALL =
+      List.of(new HttpMatchRequest(new UriMatch("/.*")));
+
+  private final ObjectKind kind;
+  private final List<String> gateways;
+  private final String serviceSuffix;
+  private final CorsPolicy cors;
+
+  public VirtualServiceBuilder(Config config) {
+    this.kind =
+        config.profile() == Profile.MODERN
+            ? ObjectKind.VIRTUAL_SERVICE
+            : ObjectKind.VIRTUAL_SERVICE_LEGACY;
+    this.gateways = List.of(config.gateway());
+    this.serviceSuffix = ".svc." + config.clusterDomain();
+    boolean noCors =
+        config.corsAllowOrigin().isEmpty()
+            && config.corsAllowMethods().isEmpty()
+            && config.corsAllowHeaders().isEmpty();
+    if (noCors) {
+      this.cors = null;
+    } else if (config.profile() == Profile.MODERN) {
+      this.cors = ModernCorsPolicy.of(config);
+    } else {
+      this.cors = LegacyCorsPolicy.of(config);
+    }
+  }
+
+  public ObjectKind kind() {
+    return kind;
+  }
+
+  /** The VirtualService for a valid {@code Api} whose full host is {@code host}. */
+  public GeneratedObject build(Api api, GeneratedMetadata metadata, String host) {
+    String destination =
+        api.spec().service().name() + "." + api.metadata().namespaceOrDefault() + serviceSuffix;
+    HttpRoute route =
+        new HttpRoute(
+            MATCH_ALL,
+            List.of(
+                new RouteDestination(
+                    new Destination(destination, new PortSelector(api.spec().service().port())))),
+            cors);
+    return GeneratedObject.of(
+        kind, metadata, new VirtualServiceSpec(List.of(host), gateways, List.of(route)));
+  }
+}

@@ -1,0 +1,49 @@
+package dev.apicontroller.translate.istio.legacy;
+
+import dev.apicontroller.model.Api;
+import dev.apicontroller.model.PathMatch;
+import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.GeneratedMetadata;
+import dev.apicontroller.translate.GeneratedObject;
+import dev.apicontroller.translate.ObjectKind;
+import dev.apicontroller.translate.auth.Exclusion;
+import dev.apicontroller.translate.auth.Origin;
+import dev.apicontroller.translate.istio.legacy.PolicySpec.JwtSpec;
+import dev.apicontroller.translate.istio.legacy.PolicySpec.OriginSpec;
+import dev.apicontroller.translate.istio.legacy.PolicySpec.Peer;
+import dev.apicontroller.translate.istio.legacy.PolicySpec.Target;
+import dev.apicontroller.translate.istio.legacy.PolicySpec.TriggerRuleSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the authentication Policy of SPEC 3.2 from the effective origins. */
+public final class PolicyBuilder {
+  private static final List<Peer> MTLS_PEERS = List.of(Peer.MTLS);
+
+  private final boolean mtls;
+
+  public PolicyBuilder(Config config) {
+    this.mtls = config.mtls();
+  }
+
+  public GeneratedObject build(Api api, GeneratedMetadata metadata, List<Origin> origins) {
+    List<OriginSpec> specs = new ArrayList<>(origins.size());
+    for (Origin o : origins) {
+      List<TriggerRuleSpec> rules = List.of();
+      if (!o.exclusions().isEmpty()) {
+        List<PathMatch> paths = new ArrayList<>(o.exclusions().size());
+        for (Exclusion e : o.exclusions()) paths.add(PathMatch.of(e.kind(), e.value()));
+        rules = List.of(new TriggerRuleSpec(paths));
+      }
+      specs.add(new OriginSpec(new JwtSpec(o.issuer(), o.jwksUri(), rules)));
+    }
+    boolean peers = mtls && !Boolean.TRUE.equals(api.spec().disableIstioAuthPolicyMTLS());
+    PolicySpec spec =
+        new PolicySpec(
+            List.of(new Target(api.spec().service().name())),
+            peers ? MTLS_PEERS : List.of(),
+            specs,
+            PolicySpec.USE_ORIGIN);
+    return GeneratedObject.of(ObjectKind.POLICY, metadata, spec);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.apicontroller.translate.istio.modern;
+
+import dev.apicontroller.model.Api;
+import dev.apicontroller.model.read.Problem;
+import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.GeneratedMetadata;
+import dev.apicontroller.translate.GeneratedObject;
+import dev.apicontroller.translate.ObjectKind;
+import dev.apicontroller.translate.auth.Origin;
+import dev.apicontroller.translate.istio.WorkloadSelector;
+import dev.apicontroller.translate.istio.modern.RequestAuthenticationSpec.JwtRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the modern profile's auth objects (SPEC 3.4) in apply order: RequestAuthentication,
+ * AuthorizationPolicy, and PeerAuthentication when mTLS applies.
+ */
+public final class ModernAuthBuilder {
+  private static final PeerAuthenticationSpec.Mtls STRICT =
+      new PeerAuthenticationSpec.Mtls(PeerAuthenticationSpec.STRICT);
+
+  private final boolean mtls;
+
+  public ModernAuthBuilder(Config config) {
+    this.mtls = config.mtls();
+  }
+
+  /** Whether a PeerAuthentication is generated for this {@code Api}. */
+  public boolean wantsPeerAuthentication(Api api) {
+    return mtls && !Boolean.TRUE.equals(api.spec().disableIstioAuthPolicyMTLS());
+  }
+
+  /**
+   * @param warnings receives a warning for each exclusion that had to be dropped
+   */
+  public List<GeneratedObject> build(
+      Api api,
+      GeneratedMetadata metadata,
+      List<Origin> origins,
+      Map<String, String> selector,
+      List<Problem> warnings) {
+    WorkloadSelector workload = new WorkloadSelector(selector);
+    List<JwtRule> jwtRules = new ArrayList<>(origins.size());
+    for (Origin o : origins) jwtRules.add(new JwtRule(o.issuer(), o.jwksUri()));
+    DenyRules.Result deny = DenyRules.of(origins, !api.spec().authentication().isEmpty());
+    warnings.addAll(deny.warnings());
+    List<GeneratedObject> out = new ArrayList<>(3);
+    out.add(
+        GeneratedObject.of(
+            ObjectKind.REQUEST_AUTHENTICATION,
+            metadata,
+            new RequestAuthenticationSpec(workload, jwtRules)));
+    out.add(
+        GeneratedObject.of(
+            ObjectKind.AUTHORIZATION_POLICY,
+            metadata,
+            new AuthorizationPolicySpec(workload, AuthorizationPolicySpec.DENY, deny.rules())));
+    if (wantsPeerAuthentication(api)) {
+      out.add(
+          GeneratedObject.of(
+              ObjectKind.PEER_AUTHENTICATION,
+              metadata,
+              new PeerAuthenticationSpec(workload, STRICT)));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,179 @@
+package dev.apicontroller.translate.status;
+
+import dev.apicontroller.model.Api;
+import dev.apicontroller.model.ApiStatus;
+import dev.apicontroller.model.Condition;
+import dev.apicontroller.model.ImmutableApiStatus;
+import dev.apicontroller.model.ImmutableCondition;
+import dev.apicontroller.model.ResourceStatus;
+import dev.apicontroller.model.StatusCode;
+import dev.apicontroller.translate.GeneratedObject;
+import dev.apicontroller.translate.ObjectKind.Role;
+import dev.apicontroller.translate.Translation;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Composes {@code Api} status (SPEC 5): from the translator's decisions, and, for a runtime, from
+ * what happened when it applied the objects. Pure: {@code lastTransitionTime} stays null for the
+ * runtime to fill in.
+ */
+public final class StatusComposer {
+  private StatusComposer() {}
+
+  /**
+   * The status for a validation status and status lines.
+   *
+   * @param lines by role; a role without a line is left out of the status
+   * @param notReadyMessage the condition message when validation failed (otherwise derived)
+   * @param readyMessage the condition message when every line is created
+   */
+  public static ApiStatus compose(
+      Api api,
+      StatusCode validation,
+      Map<Role, StatusLine> lines,
+      ReadyReason validationReason,
+      String notReadyMessage,
+      String readyMessage) {
+    Long generation = api.metadata().generation();
+    ImmutableApiStatus.Builder b =
+        ImmutableApiStatus.builder()
+            .observedGeneration(generation)
+            .validationStatus(validation.code());
+    ReadyReason reason = ReadyReason.EXPOSED;
+    String message = readyMessage;
+    if (validation != StatusCode.CREATED) {
+      reason = validationReason;
+      message = notReadyMessage;
+    } else {
+      for (Map.Entry<Role, StatusLine> e : lines.entrySet()) {
+        StatusLine line = e.getValue();
+        if (line.reason().ordinal() < reason.ordinal()) {
+          reason = line.reason();
+          message = line.lastError();
+        }
+      }
+    }
+    StatusLine route = lines.get(Role.ROUTE);
+    StatusLine authn = lines.get(Role.AUTHENTICATION);
+    StatusLine authz = lines.get(Role.AUTHORIZATION);
+    if (route != null) b.virtualServiceStatus(route.toResourceStatus());
+    if (authn != null) b.authenticationStatus(authn.toResourceStatus());
+    if (authz != null) b.authorizationPolicyStatus(authz.toResourceStatus());
+    b.addConditions(
+        ImmutableCondition.builder()
+            .type(Condition.READY)
+            .status(reason == ReadyReason.EXPOSED ? "True" : "False")
+            .reason(reason.wireName())
+            .message(message)
+            .observedGeneration(generation)
+            .build());
+    return b.build();
+  }
+
+  /**
+   * Completes a translation's status with what a runtime saw when applying its objects. A line
+   * whose role has no outcome is reported as not applied yet; when the authentication objects are
+   * not in place, the VirtualService is not applied either.
+   */
+  public static ApiStatus complete(Translation translation, Map<Role, ApplyOutcome> outcomes) {
+    ApiStatus planned = translation.status();
+    if (translation.objects().isEmpty()) return planned;
+    Map<Role, StatusLine> lines = new EnumMap<>(Role.class);
+    for (GeneratedObject o : translation.objects()) {
+      Role role = o.objectKind().role();
+      if (lines.containsKey(role)) continue;
+      ApplyOutcome outcome = outcomes.get(role);
+      lines.put(role, outcome == null ? null : line(outcome, o));
+    }
+    boolean authInPlace = true;
+    for (Map.Entry<Role, StatusLine> e : lines.entrySet()) {
+      if (e.getKey() != Role.ROUTE
+          && (e.getValue() == null || e.getValue().code() != StatusCode.CREATED)) {
+        authInPlace = false;
+      }
+    }
+    for (Map.Entry<Role, StatusLine> e : lines.entrySet()) {
+      if (e.getValue() != null) continue;
+      if (e.getKey() == Role.ROUTE && !authInPlace) {
+        e.setValue(
+            StatusLine.of(
+                StatusCode.NOT_CREATED,
+                StatusMessages.NOT_EXPOSED_WITHOUT_AUTH,
+                ReadyReason.APPLY_PENDING));
+      } else {
+        e.setValue(
+            StatusLine.of(
+                StatusCode.NOT_CREATED, StatusMessages.NOT_APPLIED_YET, ReadyReason.APPLY_PENDING));
+      }
+    }
+    String readyMessage = readyMessageOf(planned);
+    return compose(
+        translation.api(),
+        StatusCode.CREATED,
+        lines,
+        ReadyReason.EXPOSED,
+        readyMessage,
+        readyMessage);
+  }
+
+  private static StatusLine line(ApplyOutcome outcome, GeneratedObject object) {
+    return switch (outcome.kind()) {
+      case APPLIED -> StatusLine.created(outcome.resource());
+      case RETRYABLE_FAILURE ->
+          StatusLine.of(StatusCode.IN_PROGRESS, outcome.error(), ReadyReason.APPLY_PENDING);
+      case PERMANENT_FAILURE ->
+          StatusLine.of(StatusCode.ERROR, outcome.error(), ReadyReason.APPLY_FAILED);
+      case NAME_TAKEN ->
+          StatusLine.of(
+              StatusCode.ERROR,
+              StatusMessages.nameTaken(
+                  outcome.holder().kind() == null ? object.objectKind() : outcome.holder().kind(),
+                  outcome.holder()),
+              ReadyReason.NAME_TAKEN);
+    };
+  }
+
+  private static String readyMessageOf(ApiStatus planned) {
+    for (Condition c : planned.conditions()) {
+      if (Condition.READY.equals(c.type())) return c.message();
+    }
+    return "";
+  }
+
+  /**
+   * Whether two statuses say the same thing, ignoring {@code lastTransitionTime}: a runtime writes
+   * status only when this is false (SPEC 5).
+   */
+  public static boolean sameStatus(ApiStatus a, ApiStatus b) {
+    if (a == null || b == null) return a == b;
+    return Objects.equals(a.observedGeneration(), b.observedGeneration())
+        && a.validationStatus() == b.validationStatus()
+        && sameLine(a.virtualServiceStatus(), b.virtualServiceStatus())
+        && sameLine(a.authenticationStatus(), b.authenticationStatus())
+        && sameLine(a.authorizationPolicyStatus(), b.authorizationPolicyStatus())
+        && sameConditions(a.conditions(), b.conditions());
+  }
+
+  private static boolean sameLine(ResourceStatus a, ResourceStatus b) {
+    return Objects.equals(a, b);
+  }
+
+  private static boolean sameConditions(List<Condition> a, List<Condition> b) {
+    if (a.size() != b.size()) return false;
+    for (int i = 0; i < a.size(); i++) {
+      Condition x = a.get(i);
+      Condition y = b.get(i);
+      if (!x.type().equals(y.type())
+          || !x.status().equals(y.status())
+          || !x.reason().equals(y.reason())
+          || !x.message().equals(y.message())
+          || !Objects.equals(x.observedGeneration(), y.observedGeneration())) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,88 @@
+package dev.apicontroller.translate.status;
+
+import dev.apicontroller.model.Api;
+import dev.apicontroller.model.read.Problem;
+import dev.apicontroller.translate.ObjectKind;
+import dev.apicontroller.translate.conflict.ObjectRef;
+import java.util.List;
+
+/** The sentences of {@code lastError} and of the Ready condition: plain, and saying what to do. */
+public final class StatusMessages {
+  public static final String NOT_EXPOSED_WITHOUT_AUTH =
+      "Not created: the service is never exposed before its authentication objects are in place.";
+  public static final String NOT_CREATED_WITHOUT_ROUTE =
+      "Not created because the VirtualService cannot be created.";
+  public static final String NOT_APPLIED_YET = "Not applied yet.";
+
+  private StatusMessages() {}
+
+  public static String hostnameOccupied(String host, String holder) {
+    return "The hostname "
+        + host
+        + " is in use by "
+        + holder
+        + ". Choose another hostname or remove the holder; this Api takes the hostname over"
+        + " once it is free.";
+  }
+
+  public static String hostnameWait(String host) {
+    return "Not created while the hostname " + host + " is in use.";
+  }
+
+  public static String serviceConflict(Api api, Api holder) {
+    return "The older Api "
+        + holder.qualifiedName()
+        + " already exposes Service "
+        + api.spec().service().name()
+        + "; only the oldest Api for a Service is served. Delete one of them or point this Api"
+        + " at another Service.";
+  }
+
+  public static String nameTaken(ObjectRef holder) {
+    String kind = holder.kind() == null ? "An object" : "A " + holder.kind().kind();
+    return kind
+        + " named "
+        + holder.qualifiedName()
+        + " already exists and is not owned by this Api; the controller never changes it."
+        + " Rename the Api or delete that object.";
+  }
+
+  public static String nameTaken(ObjectKind kind, ObjectRef holder) {
+    return nameTaken(
+        new ObjectRef(kind, holder.namespace(), holder.name(), holder.controllerUid()));
+  }
+
+  public static String serviceNotFound(String namespace, String service) {
+    return "Service "
+        + namespace
+        + "/"
+        + service
+        + " was not found or has no spec.selector; the modern profile selects the workload by"
+        + " the Service's spec.selector. Create the Service or fix spec.service.name.";
+  }
+
+  public static String validationFailed(List<Problem> problems) {
+    StringBuilder sb = new StringBuilder("The Api is invalid: ");
+    Problem first = null;
+    int errors = 0;
+    for (Problem p : problems) {
+      if (!p.isError()) continue;
+      if (first == null) first = p;
+      errors++;
+    }
+    sb.append(first == null ? "unknown problem" : first.describe());
+    if (errors > 1) sb.append(" (and ").append(errors - 1).append(" more)");
+    return sb.append(". Objects applied earlier are left as they are until it is fixed.")
+        .toString();
+  }
+
+  public static String exposed(Api api, String host) {
+    return "Service "
+        + api.metadata().namespaceOrDefault()
+        + "/"
+        + api.spec().service().name()
+        + " is exposed at "
+        + host
+        + ".";
+  }
+}

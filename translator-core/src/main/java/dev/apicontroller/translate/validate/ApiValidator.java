@@ -1,0 +1,219 @@
+package dev.apicontroller.translate.validate;
+
+import dev.apicontroller.model.Api;
+import dev.apicontroller.model.ApiSpec;
+import dev.apicontroller.model.Authentication;
+import dev.apicontroller.model.Jwt;
+import dev.apicontroller.model.MatchKind;
+import dev.apicontroller.model.PathMatch;
+import dev.apicontroller.model.ServiceRef;
+import dev.apicontroller.model.TriggerRule;
+import dev.apicontroller.model.read.Problem;
+import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.auth.EffectiveAuthentication;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The static rules of SPEC 2.1: everything that can be decided from one {@code Api} and the
+ * configuration. Each problem names its field path. Reports every problem, not just the first.
+ */
+public final class ApiValidator {
+  private final HostnameRule hostnames;
+  private final Set<String> blocklist;
+  private final EffectiveAuthentication authentication;
+
+  public ApiValidator(Config config) {
+    this.hostnames = new HostnameRule(config);
+    this.blocklist = Set.copyOf(config.blocklist());
+    this.authentication = new EffectiveAuthentication(config);
+  }
+
+  public HostnameRule hostnames() {
+    return hostnames;
+  }
+
+  /** Every violated rule, in field order; empty when the {@code Api} is valid. */
+  public List<Problem> validate(Api api) {
+    List<Problem> problems = new ArrayList<>(0);
+    String name = api.metadata().name();
+    if (name == null || name.isEmpty()) {
+      problems.add(Problem.error("metadata.name", "is required"));
+    } else if (!isDnsSubdomain(name)) {
+      problems.add(
+          Problem.error(
+              "metadata.name",
+              "must be a DNS-1123 subdomain (lower case letters, digits, '-' and '.'), not \""
+                  + name
+                  + "\""));
+    }
+    ApiSpec spec = api.spec();
+    if (spec == null) {
+      problems.add(Problem.error("spec", "is required"));
+      return problems;
+    }
+    service(spec.service(), api.metadata().namespaceOrDefault(), problems);
+    hostname(spec.hostname(), problems);
+    authentication(spec, problems);
+    return problems;
+  }
+
+  private void service(ServiceRef service, String namespace, List<Problem> problems) {
+    if (service == null) {
+      problems.add(
+          Problem.error("spec.service", "is required: the name and port of the Service to expose"));
+      return;
+    }
+    String name = service.name();
+    if (name == null || name.isEmpty()) {
+      problems.add(Problem.error("spec.service.name", "is required"));
+    } else if (!Dns1123.isLabel(name)) {
+      problems.add(
+          Problem.error(
+              "spec.service.name",
+              "must be a DNS-1123 label (lower case letters, digits and '-', starting and ending"
+                  + " with a letter or digit, at most 63 characters), not \""
+                  + name
+                  + "\""));
+    } else if (blocklist.contains(name + "." + namespace)) {
+      problems.add(
+          Problem.error(
+              "spec.service.name",
+              "Service "
+                  + name
+                  + "."
+                  + namespace
+                  + " is in the service blocklist (BLACKLISTED_SERVICES) and may not be exposed"));
+    }
+    Integer port = service.port();
+    if (port == null) {
+      problems.add(Problem.error("spec.service.port", "is required"));
+    } else if (port < 1 || port > 65535) {
+      problems.add(
+          Problem.error("spec.service.port", "must be an integer from 1 to 65535, not " + port));
+    }
+  }
+
+  private void hostname(String hostname, List<Problem> problems) {
+    if (hostname == null || hostname.isEmpty()) {
+      problems.add(Problem.error("spec.hostname", "is required"));
+    } else if (hostnames.fullHostOrNull(hostname) == null) {
+      problems.add(
+          Problem.error("spec.hostname", hostnames.expectation() + ", not \"" + hostname + "\""));
+    }
+  }
+
+  private void authentication(ApiSpec spec, List<Problem> problems) {
+    List<Authentication> items = spec.authentication();
+    for (int i = 0; i < items.size(); i++) {
+      item("spec.authentication[" + i + "]", items.get(i), problems);
+    }
+    if (Boolean.TRUE.equals(spec.authenticationEnabled())
+        && items.isEmpty()
+        && !authentication.hasDefault()) {
+      problems.add(
+          Problem.error(
+              "spec.authenticationEnabled",
+              "is true but spec.authentication is empty and no default issuer and JWKS URI are"
+                  + " configured (DEFAULT_ISSUER, DEFAULT_JWKS_URI); add an authentication item"
+                  + " or configure both settings"));
+    }
+  }
+
+  private static void item(String path, Authentication item, List<Problem> problems) {
+    String type = item.type();
+    if (type == null || type.isEmpty()) {
+      problems.add(Problem.error(path + ".type", "is required and must be JWT"));
+    } else if (!Authentication.TYPE_JWT.equals(type)) {
+      problems.add(Problem.error(path + ".type", "must be JWT, not \"" + type + "\""));
+    }
+    Jwt jwt = item.jwt();
+    if (jwt == null) {
+      problems.add(Problem.error(path + ".jwt.issuer", "is required (jwt: {issuer, jwksUri})"));
+      problems.add(Problem.error(path + ".jwt.jwksUri", "is required (jwt: {issuer, jwksUri})"));
+      return;
+    }
+    String issuer = jwt.issuer();
+    if (issuer == null || issuer.isEmpty()) {
+      problems.add(Problem.error(path + ".jwt.issuer", "is required and must not be empty"));
+    } else if (hasWhiteSpace(issuer)) {
+      problems.add(
+          Problem.error(
+              path + ".jwt.issuer", "must not contain white space, not \"" + issuer + "\""));
+    }
+    String jwksUri = jwt.jwksUri();
+    if (jwksUri == null || jwksUri.isEmpty()) {
+      problems.add(Problem.error(path + ".jwt.jwksUri", "is required"));
+    } else if (!HttpUrl.isAbsoluteHttp(jwksUri)) {
+      problems.add(
+          Problem.error(
+              path + ".jwt.jwksUri",
+              "must be an absolute http or https URL, not \"" + jwksUri + "\""));
+    }
+    TriggerRule rule = jwt.triggerRule();
+    if (rule != null) {
+      List<PathMatch> paths = rule.excludedPaths();
+      for (int k = 0; k < paths.size(); k++) {
+        excludedPath(path + ".jwt.triggerRule.excludedPaths[" + k + "]", paths.get(k), problems);
+      }
+    }
+  }
+
+  private static void excludedPath(String path, PathMatch match, List<Problem> problems) {
+    List<Map.Entry<MatchKind, String>> present = match.present();
+    if (present.size() != 1) {
+      StringBuilder has = new StringBuilder();
+      for (int i = 0; i < present.size(); i++) {
+        if (i > 0) has.append(i == present.size() - 1 ? " and " : ", ");
+        has.append(present.get(i).getKey().wireName());
+      }
+      problems.add(
+          Problem.error(
+              path,
+              "must have exactly one of exact, prefix, suffix, regex; it has "
+                  + (present.isEmpty() ? "none" : has.toString())));
+      return;
+    }
+    MatchKind kind = present.get(0).getKey();
+    String value = present.get(0).getValue();
+    String at = path + "." + kind.wireName();
+    if (value.isEmpty()) {
+      problems.add(Problem.error(at, "must not be empty"));
+    } else if (kind == MatchKind.REGEX) {
+      try {
+        Pattern.compile(value);
+      } catch (PatternSyntaxException e) {
+        problems.add(
+            Problem.error(
+                at,
+                "is not a valid regular expression: "
+                    + e.getDescription()
+                    + " near index "
+                    + e.getIndex()));
+      }
+    }
+  }
+
+  private static boolean hasWhiteSpace(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isWhitespace(s.charAt(i)) || Character.isSpaceChar(s.charAt(i))) return true;
+    }
+    return false;
+  }
+
+  private static boolean isDnsSubdomain(String s) {
+    if (s.length() > 253) return false;
+    int start = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      if (i == s.length() || s.charAt(i) == '.') {
+        if (!Dns1123.isLabel(s.subSequence(start, i))) return false;
+        start = i + 1;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.apicontroller.translate.validate;
+
+/** DNS-1123 label syntax, checked by hand because it sits in the hot path of every translation. */
+public final class Dns1123 {
+  public static final int MAX_LABEL = 63;
+
+  private Dns1123() {}
+
+  /** Lower-case letters, digits and '-', starting and ending with a letter or digit, 1..63. */
+  public static boolean isLabel(CharSequence s) {
+    int n = s.length();
+    if (n == 0 || n > MAX_LABEL) return false;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!alnum && (c != '-' || i == 0 || i == n - 1)) return false;
+    }
+    return true;
+  }
+
+  /** Like {@link #isLabel} but accepting upper case, for hostnames, which match in any case. */
+  public static boolean isLabelIgnoringCase(CharSequence s, int from, int to) {
+    int n = to - from;
+    if (n <= 0 || n > MAX_LABEL) return false;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alnum && (c != '-' || i == from || i == to - 1)) return false;
+    }
+    return true;
+  }
+}
