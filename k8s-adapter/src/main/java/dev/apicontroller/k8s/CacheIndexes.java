@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The informer indexes the cluster view answers from. Index functions must be cheap and total: the
@@ -21,7 +20,7 @@ public final class CacheIndexes {
   /** Any object by the uid of its controller owner reference. */
   public static final String CONTROLLER_UID = "controllerUid";
 
-  /** {@code Api}s by full host ({@code <label>.<domain>}, lower case). */
+  /** {@code Api}s by full host ({@code <label>.<domain>}, lower case, as the core computes it). */
   public static final String API_HOST = "apiHost";
 
   /** {@code Api}s by {@code <namespace>/<spec.service.name>}. */
@@ -57,14 +56,6 @@ public final class CacheIndexes {
     return null;
   }
 
-  /** The index function for {@link #API_HOST} under the configured domain. */
-  public static Function<ApiResource, List<String>> apiHost(String domain) {
-    return api -> {
-      String host = fullHost(api.getSpec(), domain);
-      return host == null ? List.of() : List.of(host);
-    };
-  }
-
   public static List<String> apiService(ApiResource api) {
     String key = apiServiceKey(api);
     return key == null ? List.of() : List.of(key);
@@ -79,16 +70,5 @@ public final class CacheIndexes {
 
   public static String serviceKey(String namespace, String service) {
     return namespace + "/" + service;
-  }
-
-  /**
-   * The host an {@code Api} asks for: a single label gets the configured domain, a name with a dot
-   * is taken as it is. Validity is the core's business; this only has to agree with it on valid
-   * hostnames.
-   */
-  public static String fullHost(ApiSpec spec, String domain) {
-    if (spec == null || spec.hostname() == null || spec.hostname().isBlank()) return null;
-    String hostname = spec.hostname().trim().toLowerCase(Locale.ROOT);
-    return hostname.contains(".") ? hostname : hostname + "." + domain.toLowerCase(Locale.ROOT);
   }
 }

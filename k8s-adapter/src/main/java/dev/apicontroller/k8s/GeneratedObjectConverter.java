@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apicontroller.translate.GeneratedObject;
+import dev.apicontroller.translate.Manifests;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class GeneratedObjectConverter {
   private final ObjectMapper mapper;
 
   public GeneratedObjectConverter() {
-    this(new ObjectMapper());
+    this(Manifests.json());
   }
 
   public GeneratedObjectConverter(ObjectMapper mapper) {

@@ -29,21 +29,22 @@ public final class ObjectApplier {
    * Makes {@code desired} exist. {@code live} is the cached object with the same kind, namespace
    * and name, if any.
    */
-  public ApplyOutcome apply(
+  public ApplyResult apply(
       GeneratedObject desired, Optional<GenericKubernetesResource> live, String apiUid) {
     String what = desired.kind() + " " + qualified(desired);
     if (live.isPresent()) {
       GenericKubernetesResource current = live.get();
       String owner = CacheIndexes.controllerUidOf(current);
       if (apiUid == null || !apiUid.equals(owner)) {
-        return ApplyOutcome.permanent(
+        return ApplyResult.nameTaken(
             desired,
             what
                 + " already exists and is not owned by this Api; it was left untouched. Rename"
-                + " the Api or remove that object.");
+                + " the Api or remove that object.",
+            owner);
       }
       if (converter.matches(desired, current)) {
-        return ApplyOutcome.applied(desired, current, false);
+        return ApplyResult.applied(desired, current, false);
       }
     }
     try {
@@ -63,7 +64,7 @@ public final class ObjectApplier {
                 .create();
         LOG.info("created {}", what);
       }
-      return ApplyOutcome.applied(desired, written, true);
+      return ApplyResult.applied(desired, written, true);
     } catch (KubernetesClientException e) {
       return failure(desired, what, e);
     }
@@ -82,11 +83,11 @@ public final class ObjectApplier {
     return true;
   }
 
-  private ApplyOutcome failure(GeneratedObject desired, String what, KubernetesClientException e) {
+  private ApplyResult failure(GeneratedObject desired, String what, KubernetesClientException e) {
     int code = e.getCode();
     String reason = e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage();
     if (code == 404) {
-      return ApplyOutcome.permanent(
+      return ApplyResult.permanent(
           desired,
           "The cluster does not serve "
               + desired.apiVersion()
@@ -95,9 +96,9 @@ public final class ObjectApplier {
               + "; install Istio's CRDs or switch ISTIO_PROFILE.");
     }
     if (code == 409 || code == 429 || code >= 500 || code <= 0) {
-      return ApplyOutcome.retryable(desired, "Writing " + what + " failed: " + reason);
+      return ApplyResult.retryable(desired, "Writing " + what + " failed: " + reason);
     }
-    return ApplyOutcome.permanent(desired, "The API server rejected " + what + ": " + reason);
+    return ApplyResult.permanent(desired, "The API server rejected " + what + ": " + reason);
   }
 
   private io.fabric8.kubernetes.client.dsl.MixedOperation<

@@ -1,0 +1,207 @@
+package dev.apicontroller.operator;
+
+import dev.apicontroller.k8s.ApiResource;
+import dev.apicontroller.k8s.ApplyResult;
+import dev.apicontroller.k8s.GeneratedObjectCaches;
+import dev.apicontroller.k8s.IndexedCache;
+import dev.apicontroller.k8s.InformerClusterView;
+import dev.apicontroller.k8s.ObjectApplier;
+import dev.apicontroller.k8s.OwnedObject;
+import dev.apicontroller.k8s.TransitionTimes;
+import dev.apicontroller.model.ApiStatus;
+import dev.apicontroller.translate.ApiTranslator;
+import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.GeneratedObject;
+import dev.apicontroller.translate.ObjectKind;
+import dev.apicontroller.translate.Translation;
+import dev.apicontroller.translate.status.ApplyOutcome;
+import dev.apicontroller.translate.status.StatusComposer;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Service;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles one {@code Api}: asks the core what should exist, applies it (authentication before
+ * the VirtualService), deletes what it owns and no longer wants (the VirtualService first), and
+ * writes the status only when it changed. Level-triggered: it never looks at what changed, only at
+ * what is.
+ */
+@ControllerConfiguration(name = ApiReconciler.NAME)
+public final class ApiReconciler implements Reconciler<ApiResource> {
+  static final String NAME = "api-controller";
+  private static final Logger LOG = LoggerFactory.getLogger(ApiReconciler.class);
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+  private final Config config;
+  private final ApiTranslator translator;
+  private final ObjectApplier applier;
+  private final Clock clock;
+  private final ReconcileMetrics metrics;
+  private final WatchedKinds watchedKinds;
+
+  private final Map<ObjectKind, InformerEventSource<GenericKubernetesResource, ApiResource>>
+      objectSources = new EnumMap<>(ObjectKind.class);
+  private volatile GeneratedObjectCaches objectCaches;
+  private volatile InformerClusterView clusterView;
+
+  ApiReconciler(
+      Config config,
+      ObjectApplier applier,
+      WatchedKinds watchedKinds,
+      Clock clock,
+      ReconcileMetrics metrics) {
+    this.config = config;
+    this.translator = new ApiTranslator(config);
+    this.applier = applier;
+    this.watchedKinds = watchedKinds;
+    this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public List<EventSource<?, ApiResource>> prepareEventSources(
+      EventSourceContext<ApiResource> context) {
+    EventSources sources = new EventSources(context, translator, watchedKinds);
+    objectSources.putAll(sources.objectSources());
+    Map<ObjectKind, IndexedCache<GenericKubernetesResource>> caches = new LinkedHashMap<>();
+    objectSources.forEach((kind, source) -> caches.put(kind, new EventSourceCache<>(source)));
+    objectCaches = new GeneratedObjectCaches(caches, watchedKinds.virtualServiceKind());
+    IndexedCache<Service> services =
+        sources
+            .services()
+            .<IndexedCache<Service>>map(EventSourceCache::new)
+            .orElse(IndexedCache.empty());
+    clusterView =
+        new InformerClusterView(new EventSourceCache<>(sources.apis()), objectCaches, services);
+    metrics.watch(sources.apis());
+    return sources.all();
+  }
+
+  @Override
+  public UpdateControl<ApiResource> reconcile(ApiResource resource, Context<ApiResource> context) {
+    long started = System.nanoTime();
+    String uid = resource.getMetadata().getUid();
+    Translation translation = translator.translate(resource.toApi(), clusterView);
+
+    List<ApplyResult> results = applyInOrder(resource, translation.objects(), uid);
+    if (translation.pruneUndesired()) {
+      pruneUnwanted(translation.objects(), uid);
+    }
+
+    ApiStatus composed = composeStatus(translation, results);
+    ApiStatus next = TransitionTimes.fill(resource.getStatus(), composed, clock.instant());
+    boolean retry = results.stream().anyMatch(r -> r.kind() == ApplyResult.Kind.RETRYABLE);
+    metrics.reconciled(System.nanoTime() - started);
+
+    UpdateControl<ApiResource> control;
+    if (resource.getStatus() != null && StatusComposer.sameStatus(resource.getStatus(), next)) {
+      control = UpdateControl.noUpdate();
+    } else {
+      LOG.info(
+          "status of Api {} now {}",
+          resource.qualifiedName(),
+          next.conditions().isEmpty() ? "-" : next.conditions().get(0).reason());
+      ApiResource patch = new ApiResource();
+      patch.setMetadata(
+          new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+              .withName(resource.getMetadata().getName())
+              .withNamespace(resource.getMetadata().getNamespace())
+              .build());
+      patch.setStatus(next);
+      control = UpdateControl.patchStatus(patch);
+    }
+    return retry ? control.rescheduleAfter(RETRY_AFTER) : control;
+  }
+
+  /**
+   * Applies in the core's order (authentication and authorization objects first). When one of those
+   * fails the VirtualService is held back, so a route never goes live unsecured.
+   */
+  private List<ApplyResult> applyInOrder(
+      ApiResource resource, List<GeneratedObject> objects, String uid) {
+    List<ApplyResult> results = new ArrayList<>();
+    boolean securityFailed = false;
+    for (GeneratedObject object : objects) {
+      if (object.objectKind().role() == ObjectKind.Role.ROUTE && securityFailed) {
+        results.add(
+            ApplyResult.retryable(
+                object, "The VirtualService waits until the authentication objects are in place."));
+        continue;
+      }
+      ApplyResult result =
+          applier.apply(
+              object,
+              objectCaches
+                  .cache(object.objectKind())
+                  .get(object.metadata().namespace(), object.metadata().name()),
+              uid);
+      if (result.wrote()) remember(resource, object.objectKind(), result.written());
+      if (result.kind() != ApplyResult.Kind.APPLIED
+          && object.objectKind().role() != ObjectKind.Role.ROUTE) {
+        securityFailed = true;
+      }
+      results.add(result);
+    }
+    return results;
+  }
+
+  /** Deletes owned objects the core no longer wants, VirtualServices first. */
+  private void pruneUnwanted(List<GeneratedObject> wanted, String uid) {
+    Set<String> keep = new HashSet<>();
+    for (GeneratedObject o : wanted) keep.add(identity(o.objectKind(), o.metadata().name()));
+    for (OwnedObject owned : objectCaches.ownedBy(uid)) {
+      if (!keep.contains(identity(owned.kind(), owned.name()))) {
+        applier.delete(owned, uid);
+      }
+    }
+  }
+
+  /** Both VirtualService versions are one resource on the server: the same identity. */
+  private static String identity(ObjectKind kind, String name) {
+    return kind.group() + "/" + kind.plural() + "/" + name;
+  }
+
+  /**
+   * Hands our own write to the informer's temporary cache, so the next reconcile sees it even
+   * before the watch event arrives and does not write it again.
+   */
+  private void remember(ApiResource resource, ObjectKind kind, GenericKubernetesResource written) {
+    ObjectKind watchedAs =
+        kind.role() == ObjectKind.Role.ROUTE ? watchedKinds.virtualServiceKind() : kind;
+    InformerEventSource<GenericKubernetesResource, ApiResource> source =
+        objectSources.get(watchedAs);
+    if (source == null || watchedAs != kind) return;
+    source.handleRecentResourceCreate(ResourceID.fromResource(resource), written);
+  }
+
+  private static ApiStatus composeStatus(Translation translation, List<ApplyResult> results) {
+    Map<ObjectKind.Role, ApplyOutcome> byRole = new EnumMap<>(ObjectKind.Role.class);
+    for (ApplyResult result : results) {
+      ObjectKind.Role role = result.object().objectKind().role();
+      ApplyOutcome previous = byRole.get(role);
+      // The worst outcome of a role's objects speaks for the role.
+      if (previous == null || previous.kind() == ApplyOutcome.Kind.APPLIED) {
+        byRole.put(role, result.toOutcome());
+      }
+    }
+    return StatusComposer.complete(translation, byRole);
+  }
+}

@@ -1,0 +1,121 @@
+package dev.apicontroller.operator;
+
+import dev.apicontroller.k8s.ApiResource;
+import dev.apicontroller.k8s.CacheIndexes;
+import dev.apicontroller.translate.ApiTranslator;
+import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.ObjectKind;
+import dev.apicontroller.translate.Profile;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Service;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.GroupVersionKind;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The informers besides the primary one, each with the indexes the cluster view needs and the
+ * mapping that says which {@code Api}s an event concerns.
+ */
+final class EventSources {
+  private final InformerEventSource<ApiResource, ApiResource> apis;
+  private final Map<ObjectKind, InformerEventSource<GenericKubernetesResource, ApiResource>>
+      objects = new EnumMap<>(ObjectKind.class);
+  private final InformerEventSource<Service, ApiResource> services;
+
+  EventSources(
+      EventSourceContext<ApiResource> context, ApiTranslator translator, WatchedKinds kinds) {
+    Config config = translator.config();
+    Function<ApiResource, List<String>> hostIndex =
+        api -> translator.fullHost(api.toApi()).map(List::of).orElse(List.of());
+    MappingHolder holder = new MappingHolder();
+
+    // A second view of the Apis: its store is updated before its handlers run, so when an Api
+    // goes away the siblings it blocked are reconciled against a cache that no longer holds it.
+    apis =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(ApiResource.class, ApiResource.class)
+                .withName("sibling-apis")
+                .withNamespacesInheritedFromController()
+                .withSecondaryToPrimaryMapper(api -> holder.get().siblings(api))
+                .build(),
+            context);
+    apis.addIndexers(
+        Map.of(
+            CacheIndexes.API_HOST, hostIndex, CacheIndexes.API_SERVICE, CacheIndexes::apiService));
+    holder.set(new SecondaryMappings(apis, hostIndex));
+
+    for (ObjectKind kind : kinds.served()) {
+      boolean route = kind.role() == ObjectKind.Role.ROUTE;
+      InformerEventSource<GenericKubernetesResource, ApiResource> source =
+          new InformerEventSource<>(
+              InformerEventSourceConfiguration.from(
+                      new GroupVersionKind(kind.group(), kind.version(), kind.kind()),
+                      ApiResource.class)
+                  .withName(kind.name().toLowerCase(java.util.Locale.ROOT))
+                  .withNamespacesInheritedFromController()
+                  .withSecondaryToPrimaryMapper(
+                      route ? o -> holder.get().virtualService(o) : o -> holder.get().owner(o))
+                  .build(),
+              context);
+      Map<String, java.util.function.Function<GenericKubernetesResource, List<String>>> indexes =
+          new java.util.HashMap<>();
+      indexes.put(CacheIndexes.CONTROLLER_UID, CacheIndexes::controllerUid);
+      if (route) indexes.put(CacheIndexes.VIRTUAL_SERVICE_HOST, CacheIndexes::virtualServiceHosts);
+      source.addIndexers(indexes);
+      objects.put(kind, source);
+    }
+
+    // Only the modern profile reads Service selectors; a legacy operator need not watch them.
+    services =
+        config.profile() == Profile.MODERN
+            ? new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Service.class, ApiResource.class)
+                    .withName("services")
+                    .withNamespacesInheritedFromController()
+                    .withSecondaryToPrimaryMapper(s -> holder.get().service(s))
+                    .build(),
+                context)
+            : null;
+  }
+
+  InformerEventSource<ApiResource, ApiResource> apis() {
+    return apis;
+  }
+
+  Map<ObjectKind, InformerEventSource<GenericKubernetesResource, ApiResource>> objectSources() {
+    return objects;
+  }
+
+  Optional<InformerEventSource<Service, ApiResource>> services() {
+    return Optional.ofNullable(services);
+  }
+
+  List<EventSource<?, ApiResource>> all() {
+    List<EventSource<?, ApiResource>> all = new ArrayList<>();
+    all.add(apis);
+    all.addAll(objects.values());
+    if (services != null) all.add(services);
+    return all;
+  }
+
+  /** The mappings need the Api cache, which exists only once its event source does. */
+  private static final class MappingHolder {
+    private volatile SecondaryMappings mappings;
+
+    SecondaryMappings get() {
+      return mappings;
+    }
+
+    void set(SecondaryMappings mappings) {
+      this.mappings = mappings;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.apicontroller.operator;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the operator: settings from the environment, the kubeconfig from {@code KUBECONFIG} or the
+ * in-cluster service account, probes and metrics on {@code METRICS_PORT}, a clean stop on SIGTERM.
+ */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    OperatorSettings settings;
+    try {
+      settings = OperatorSettings.fromEnvironment(System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("api-controller: invalid setting: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    ApiControllerOperator operator = new ApiControllerOperator(client, settings, registry);
+    HealthServer health = new HealthServer(settings.metricsPort(), operator::ready, registry);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  LOG.info("stopping");
+                  operator.close();
+                  health.close();
+                  client.close();
+                },
+                "shutdown"));
+    health.start();
+    operator.start();
+    LOG.info(
+        "api-controller started: profile {}, domain {}, namespaces {}, leader election {}",
+        settings.config().profile().wireName(),
+        settings.config().domain(),
+        settings.watchNamespaces().isEmpty() ? "all" : settings.watchNamespaces(),
+        settings.leaderElection());
+  }
+}

@@ -1,0 +1,96 @@
+package dev.apicontroller.operator;
+
+import dev.apicontroller.k8s.ApiResource;
+import dev.apicontroller.k8s.CacheIndexes;
+import dev.apicontroller.model.ApiKind;
+import dev.apicontroller.model.ApiStatus;
+import dev.apicontroller.model.StatusCode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Service;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Which {@code Api}s an event on another object concerns (SPEC 6, level-triggered). Each mapping
+ * answers from the {@code Api} cache's indexes, never from the API server.
+ */
+final class SecondaryMappings {
+  private final IndexedResourceCache<ApiResource> apis;
+  private final Function<ApiResource, List<String>> hostOf;
+
+  SecondaryMappings(
+      IndexedResourceCache<ApiResource> apis, Function<ApiResource, List<String>> hostOf) {
+    this.apis = apis;
+    this.hostOf = hostOf;
+  }
+
+  /** A generated object: the {@code Api} that controls it. */
+  Set<ResourceID> owner(HasMetadata object) {
+    Set<ResourceID> ids = new HashSet<>();
+    if (object.getMetadata().getOwnerReferences() == null) return ids;
+    for (OwnerReference ref : object.getMetadata().getOwnerReferences()) {
+      if (Boolean.TRUE.equals(ref.getController())
+          && ApiKind.KIND.equals(ref.getKind())
+          && ref.getApiVersion() != null
+          && ref.getApiVersion().startsWith(ApiKind.GROUP + "/")) {
+        ids.add(new ResourceID(ref.getName(), object.getMetadata().getNamespace()));
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Any VirtualService: its owner, every {@code Api} asking for one of its hosts (the host may have
+   * been taken or freed), and every {@code Api} waiting for a host, since an update that drops a
+   * host only shows the new host list.
+   */
+  Set<ResourceID> virtualService(GenericKubernetesResource virtualService) {
+    Set<ResourceID> ids = owner(virtualService);
+    for (String host : CacheIndexes.virtualServiceHosts(virtualService)) {
+      apis.byIndex(CacheIndexes.API_HOST, host).forEach(a -> ids.add(ResourceID.fromResource(a)));
+    }
+    apis.list(SecondaryMappings::waitingForHost).forEach(a -> ids.add(ResourceID.fromResource(a)));
+    return ids;
+  }
+
+  /** A Service: the {@code Api}s exposing it (the modern profile reads its selector). */
+  Set<ResourceID> service(Service service) {
+    Set<ResourceID> ids = new HashSet<>();
+    String key =
+        CacheIndexes.serviceKey(
+            service.getMetadata().getNamespace(), service.getMetadata().getName());
+    apis.byIndex(CacheIndexes.API_SERVICE, key).forEach(a -> ids.add(ResourceID.fromResource(a)));
+    return ids;
+  }
+
+  /**
+   * Another {@code Api} appeared, changed or went away: the {@code Api}s sharing its service or its
+   * host, whose conflict verdict (SPEC 2.1 code 5, SPEC 4 code 4) may change.
+   */
+  Set<ResourceID> siblings(ApiResource api) {
+    Set<ResourceID> ids = new HashSet<>();
+    String serviceKey = CacheIndexes.apiServiceKey(api);
+    if (serviceKey != null) {
+      apis.byIndex(CacheIndexes.API_SERVICE, serviceKey)
+          .forEach(a -> ids.add(ResourceID.fromResource(a)));
+    }
+    for (String host : hostOf.apply(api)) {
+      apis.byIndex(CacheIndexes.API_HOST, host).forEach(a -> ids.add(ResourceID.fromResource(a)));
+    }
+    ids.remove(ResourceID.fromResource(api));
+    return ids;
+  }
+
+  private static boolean waitingForHost(ApiResource api) {
+    ApiStatus status = api.getStatus();
+    return status != null
+        && status.virtualServiceStatus() != null
+        && status.virtualServiceStatus().code() == StatusCode.HOSTNAME_OCCUPIED.code();
+  }
+}
