@@ -1,0 +1,164 @@
+package dev.apicontroller.translate.conflict;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.apicontroller.model.Api;
+import dev.apicontroller.model.ObjectMetadata;
+import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.ObjectKind;
+import dev.apicontroller.translate.validate.HostnameRule;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A {@link ClusterView} of a set of input files (SPEC 7): the {@code Api}s among them, their {@code
+ * Service} documents (selectors) and any existing Istio objects. An input {@code Api}'s own
+ * would-be VirtualService is not an existing object; ties between input {@code Api}s are decided by
+ * {@link #apisWithHost} and age, exactly as in a cluster.
+ *
+ * <p>Immutable once built.
+ */
+public final class ApiSetView implements ClusterView {
+  private final Map<String, List<Api>> apisByHost;
+  private final Map<String, List<Api>> apisByService;
+  private final Map<String, List<ObjectRef>> virtualServicesByHost;
+  private final Map<String, ObjectRef> objects;
+  private final Map<String, Map<String, String>> selectors;
+
+  private ApiSetView(Builder b) {
+    this.apisByHost = freeze(b.apisByHost);
+    this.apisByService = freeze(b.apisByService);
+    this.virtualServicesByHost = freeze(b.virtualServicesByHost);
+    this.objects = Map.copyOf(b.objects);
+    this.selectors = Map.copyOf(b.selectors);
+  }
+
+  public static Builder builder(Config config) {
+    return new Builder(config);
+  }
+
+  @Override
+  public List<ObjectRef> virtualServicesWithHost(String host) {
+    return virtualServicesByHost.getOrDefault(host, List.of());
+  }
+
+  @Override
+  public List<Api> apisWithHost(String host) {
+    return apisByHost.getOrDefault(host, List.of());
+  }
+
+  @Override
+  public List<Api> apisTargetingService(String namespace, String service) {
+    return apisByService.getOrDefault(namespace + "/" + service, List.of());
+  }
+
+  @Override
+  public Optional<ObjectRef> object(ObjectKind kind, String namespace, String name) {
+    return Optional.ofNullable(objects.get(key(kind, namespace, name)));
+  }
+
+  @Override
+  public Optional<Map<String, String>> serviceSelector(String namespace, String service) {
+    return Optional.ofNullable(selectors.get(namespace + "/" + service));
+  }
+
+  private static String key(ObjectKind kind, String namespace, String name) {
+    return kind.name() + "/" + namespace + "/" + name;
+  }
+
+  private static <V> Map<String, List<V>> freeze(Map<String, List<V>> m) {
+    Map<String, List<V>> out = new HashMap<>();
+    m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** Collects the facts; not thread-safe. */
+  public static final class Builder {
+    private final HostnameRule hostnames;
+    private final Map<String, List<Api>> apisByHost = new HashMap<>();
+    private final Map<String, List<Api>> apisByService = new HashMap<>();
+    private final Map<String, List<ObjectRef>> virtualServicesByHost = new HashMap<>();
+    private final Map<String, ObjectRef> objects = new HashMap<>();
+    private final Map<String, Map<String, String>> selectors = new HashMap<>();
+
+    private Builder(Config config) {
+      this.hostnames = new HostnameRule(config);
+    }
+
+    /** An input {@code Api}. */
+    public Builder api(Api api) {
+      if (api.spec() == null) return this;
+      String host = hostnames.fullHostOrNull(api.spec().hostname());
+      if (host != null) apisByHost.computeIfAbsent(host, h -> new ArrayList<>()).add(api);
+      if (api.spec().service() != null && api.spec().service().name() != null) {
+        String key = api.metadata().namespaceOrDefault() + "/" + api.spec().service().name();
+        apisByService.computeIfAbsent(key, k -> new ArrayList<>()).add(api);
+      }
+      return this;
+    }
+
+    /** A Service and its {@code spec.selector}. */
+    public Builder service(String namespace, String name, Map<String, String> selector) {
+      selectors.put(
+          namespace + "/" + name, Collections.unmodifiableMap(new LinkedHashMap<>(selector)));
+      return this;
+    }
+
+    /** An existing object; for a VirtualService, the hosts it lists. */
+    public Builder object(ObjectRef ref, List<String> hosts) {
+      objects.put(key(ref.kind(), ref.namespace(), ref.name()), ref);
+      if (ref.kind() != null && ref.kind().role() == ObjectKind.Role.ROUTE) {
+        for (String h : hosts) {
+          virtualServicesByHost
+              .computeIfAbsent(h.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+              .add(ref);
+        }
+      }
+      return this;
+    }
+
+    /**
+     * Records a non-{@code Api} document if it is a fact: a {@code v1 Service}, or an object of a
+     * kind the controller generates (VirtualServices with their hosts). Returns whether it was one.
+     */
+    public boolean document(JsonNode root) {
+      if (root == null || !root.isObject()) return false;
+      String apiVersion = root.path("apiVersion").asText("");
+      String kind = root.path("kind").asText("");
+      JsonNode metadata = root.path("metadata");
+      String name = metadata.path("name").asText("");
+      String namespace = metadata.path("namespace").asText("");
+      if (namespace.isEmpty()) namespace = ObjectMetadata.DEFAULT_NAMESPACE;
+      if (name.isEmpty()) return false;
+      if ("v1".equals(apiVersion) && "Service".equals(kind)) {
+        Map<String, String> selector = new LinkedHashMap<>();
+        root.path("spec")
+            .path("selector")
+            .fields()
+            .forEachRemaining(e -> selector.put(e.getKey(), e.getValue().asText()));
+        service(namespace, name, selector);
+        return true;
+      }
+      Optional<ObjectKind> generated = ObjectKind.of(apiVersion, kind);
+      if (generated.isEmpty()) return false;
+      String controllerUid = null;
+      for (JsonNode owner : metadata.path("ownerReferences")) {
+        if (owner.path("controller").asBoolean(false))
+          controllerUid = owner.path("uid").asText(null);
+      }
+      List<String> hosts = new ArrayList<>();
+      for (JsonNode h : root.path("spec").path("hosts")) hosts.add(h.asText());
+      object(new ObjectRef(generated.get(), namespace, name, controllerUid), hosts);
+      return true;
+    }
+
+    public ApiSetView build() {
+      return new ApiSetView(this);
+    }
+  }
+}
