@@ -138,7 +138,7 @@ public final class ApiTranslator {
               StatusLine.of(
                   StatusCode.NOT_CREATED,
                   StatusMessages.NOT_EXPOSED_WITHOUT_AUTH,
-                  ReadyReason.SERVICE_NOT_FOUND));
+                  ReadyReason.APPLY_PENDING));
           lines.put(
               Role.AUTHENTICATION,
               StatusLine.of(StatusCode.ERROR, message, ReadyReason.SERVICE_NOT_FOUND));
@@ -195,7 +195,7 @@ public final class ApiTranslator {
           role == Role.ROUTE && authTaken
               ? StatusMessages.NOT_EXPOSED_WITHOUT_AUTH
               : StatusMessages.NOT_CREATED_WITHOUT_ROUTE;
-      lines.put(role, StatusLine.of(StatusCode.NOT_CREATED, why, ReadyReason.NAME_TAKEN));
+      lines.put(role, StatusLine.of(StatusCode.NOT_CREATED, why, ReadyReason.APPLY_PENDING));
     }
     return true;
   }
