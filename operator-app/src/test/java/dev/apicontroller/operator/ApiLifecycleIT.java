@@ -3,12 +3,16 @@ package dev.apicontroller.operator;
 import static dev.apicontroller.operator.OperatorHarness.spec;
 import static dev.apicontroller.operator.OperatorHarness.virtualServiceCode;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apicontroller.k8s.ApiResource;
 import dev.apicontroller.model.ApiStatus;
+import dev.apicontroller.model.ImmutableApiSpec;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +58,7 @@ class ApiLifecycleIT {
   @Test
   void aSecuredApiGetsAPolicyAndAVirtualServiceItOwnsAndAReadyStatus() {
     String ns = harness.newNamespace("create");
-    ApiResource created = harness.createApi(securedApi(ns, "orders", "orders", "orders"));
+    ApiResource created = harness.createApi(securedApi(ns, "orders", "orders", ns));
 
     ApiStatus status = harness.awaitStatus(ns, "orders", virtualServiceCode(2));
 
@@ -69,7 +73,7 @@ class ApiLifecycleIT {
               assertThat(c.lastTransitionTime()).isNotBlank();
             });
     GenericKubernetesResource vs = harness.object(VS_LEGACY, "VirtualService", ns, "orders");
-    assertThat(spec(vs).get("hosts")).isEqualTo(List.of("orders.kyma.local"));
+    assertThat(spec(vs).get("hosts")).isEqualTo(List.of(ns + ".kyma.local"));
     assertThat(vs.getMetadata().getOwnerReferences())
         .singleElement()
         .satisfies(
@@ -82,5 +86,153 @@ class ApiLifecycleIT {
     assertThat(spec(policy).get("targets")).isEqualTo(List.of(Map.of("name", "orders")));
     // The status went through the subresource: the spec's generation did not move.
     assertThat(harness.api(ns, "orders").getMetadata().getGeneration()).isEqualTo(1L);
+  }
+
+  @Test
+  void changingTheHostnameUpdatesTheVirtualService() {
+    String ns = harness.newNamespace("update");
+    harness.createApi(securedApi(ns, "orders", "orders", ns));
+    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+
+    editSpec(ns, "orders", spec -> spec.withHostname("shop-" + ns));
+
+    harness.awaitObject(
+        VS_LEGACY,
+        "VirtualService",
+        ns,
+        "orders",
+        vs -> List.of("shop-" + ns + ".kyma.local").equals(spec(vs).get("hosts")));
+    harness.awaitStatus(ns, "orders", s -> Long.valueOf(2).equals(s.observedGeneration()));
+  }
+
+  @Test
+  void removingAuthenticationDeletesThePolicyAndKeepsTheVirtualService() {
+    String ns = harness.newNamespace("unsecure");
+    harness.createApi(securedApi(ns, "orders", "orders", ns));
+    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+    String vsUid = harness.object(VS_LEGACY, "VirtualService", ns, "orders").getMetadata().getUid();
+
+    editSpec(ns, "orders", spec -> spec.withAuthentication(List.of()));
+
+    harness.awaitGone(POLICY, "Policy", ns, "orders");
+    ApiStatus status = harness.awaitStatus(ns, "orders", s -> s.authenticationStatus() == null);
+    assertThat(status.virtualServiceStatus().code()).isEqualTo(2);
+    assertThat(harness.object(VS_LEGACY, "VirtualService", ns, "orders").getMetadata().getUid())
+        .isEqualTo(vsUid);
+  }
+
+  @Test
+  void authenticationEnabledWithoutItemsUsesTheDefaultIssuer() {
+    String ns = harness.newNamespace("default-issuer");
+    harness.createApi(
+        """
+        apiVersion: gateway.kyma-project.io/v1alpha2
+        kind: Api
+        metadata:
+          name: orders
+          namespace: %s
+        spec:
+          service: {name: orders, port: 8080}
+          hostname: %s
+          authenticationEnabled: true
+        """
+            .formatted(ns, ns));
+
+    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+
+    GenericKubernetesResource policy = harness.object(POLICY, "Policy", ns, "orders");
+    assertThat(spec(policy).get("origins"))
+        .isEqualTo(
+            List.of(
+                Map.of(
+                    "jwt",
+                    Map.of(
+                        "issuer", "https://default.example.com",
+                        "jwksUri", "https://default.example.com/jwks"))));
+  }
+
+  @Test
+  void aHandEditedVirtualServiceIsRestored() {
+    String ns = harness.newNamespace("drift-edit");
+    harness.createApi(securedApi(ns, "orders", "orders", ns));
+    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+
+    harness
+        .user
+        .genericKubernetesResources(VS_LEGACY, "VirtualService")
+        .inNamespace(ns)
+        .withName("orders")
+        .edit(
+            vs -> {
+              spec(vs).put("hosts", List.of("evil.example.com"));
+              return vs;
+            });
+
+    harness.awaitObject(
+        VS_LEGACY,
+        "VirtualService",
+        ns,
+        "orders",
+        vs -> List.of(ns + ".kyma.local").equals(spec(vs).get("hosts")));
+  }
+
+  @Test
+  void aDeletedPolicyIsRecreated() {
+    String ns = harness.newNamespace("drift-delete");
+    harness.createApi(securedApi(ns, "orders", "orders", ns));
+    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+    String oldUid = harness.object(POLICY, "Policy", ns, "orders").getMetadata().getUid();
+
+    harness
+        .user
+        .genericKubernetesResources(POLICY, "Policy")
+        .inNamespace(ns)
+        .withName("orders")
+        .delete();
+
+    GenericKubernetesResource recreated =
+        harness.awaitObject(
+            POLICY, "Policy", ns, "orders", p -> !p.getMetadata().getUid().equals(oldUid));
+    assertThat(spec(recreated).get("targets")).isEqualTo(List.of(Map.of("name", "orders")));
+  }
+
+  @Test
+  void anInvalidApiIsRejectedAtAdmissionByTheCrdSchema() {
+    String ns = harness.newNamespace("admission");
+
+    assertThatThrownBy(
+            () ->
+                harness.createApi(
+                    """
+                    apiVersion: gateway.kyma-project.io/v1alpha2
+                    kind: Api
+                    metadata:
+                      name: orders
+                      namespace: %s
+                    spec:
+                      service: {name: orders, port: 70000}
+                      hostname: orders
+                    """
+                        .formatted(ns)))
+        .isInstanceOfSatisfying(
+            KubernetesClientException.class,
+            e -> {
+              assertThat(e.getCode()).isEqualTo(422);
+              assertThat(e.getMessage()).contains("spec.service.port");
+            });
+    assertThat(harness.api(ns, "orders")).isNull();
+  }
+
+  private static void editSpec(String ns, String name, UnaryOperator<ImmutableApiSpec> change) {
+    harness
+        .user
+        .resources(ApiResource.class)
+        .inNamespace(ns)
+        .withName(name)
+        .edit(
+            api -> {
+              api.setSpec(change.apply(ImmutableApiSpec.copyOf(api.getSpec())));
+              return api;
+            });
   }
 }
