@@ -1,0 +1,159 @@
+package dev.apicontroller.translate.access;
+
+import static dev.apicontroller.translate.ApiFixtures.api;
+import static dev.apicontroller.translate.ApiFixtures.jwt;
+import static dev.apicontroller.translate.ApiFixtures.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apicontroller.model.Api;
+import dev.apicontroller.model.MatchKind;
+import dev.apicontroller.model.PathMatch;
+import dev.apicontroller.translate.ApiTranslator;
+import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.Profile;
+import dev.apicontroller.translate.conflict.ApiSetView;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AccessEvaluatorTest {
+  private static final String A = "https://a.example.com";
+  private static final String B = "https://b.example.com";
+
+  private final Api api =
+      api(
+          "shop",
+          "orders-api",
+          spec("orders", 8080, "orders")
+              .addAuthentication(
+                  jwt(
+                      A,
+                      A + "/keys",
+                      PathMatch.of(MatchKind.EXACT, "/healthz"),
+                      PathMatch.of(MatchKind.PREFIX, "/public/"),
+                      PathMatch.of(MatchKind.REGEX, "^/docs/.*$")))
+              .addAuthentication(jwt(B, B + "/keys", PathMatch.of(MatchKind.EXACT, "/healthz"))));
+
+  private final LegacyAccessEvaluator legacy =
+      LegacyAccessEvaluator.of(
+          new ApiTranslator(Config.defaults())
+              .translate(api, ApiSetView.builder(Config.defaults()).build())
+              .objects());
+
+  private final ModernAccessEvaluator modern;
+
+  AccessEvaluatorTest() {
+    Config config = Config.builder().profile(Profile.MODERN).build();
+    modern =
+        ModernAccessEvaluator.of(
+            new ApiTranslator(config)
+                .translate(
+                    api,
+                    ApiSetView.builder(config)
+                        .service("shop", "orders", Map.of("app", "o"))
+                        .build())
+                .objects());
+  }
+
+  @Test
+  void legacyPassesAPathNoOriginIsTriggeredFor() {
+    Decision d = legacy.evaluate(AccessRequest.anonymous("/healthz"));
+    assertThat(d.allowed()).isTrue();
+    assertThat(d.reason()).contains("no origin is triggered").contains("/healthz");
+  }
+
+  @Test
+  void legacyRejectsAMissingTokenWith401NamingTheTriggeredOrigin() {
+    Decision d = legacy.evaluate(AccessRequest.anonymous("/orders"));
+    assertThat(d).extracting(Decision::allowed, Decision::httpStatus).containsExactly(false, 401);
+    assertThat(d.reason()).contains(A);
+  }
+
+  @Test
+  void legacyPassesAValidTokenOfATriggeredOrigin() {
+    assertThat(legacy.evaluate(AccessRequest.withToken("/orders", Token.valid(B))).allowed())
+        .isTrue();
+  }
+
+  @Test
+  void legacyRejectsATokenOfAnOriginThatIsNotTriggeredForThePath() {
+    // /public/x is excluded by A only: B is triggered, so A's token is no good there.
+    Decision d = legacy.evaluate(AccessRequest.withToken("/public/x", Token.valid(A)));
+    assertThat(d.httpStatus()).isEqualTo(401);
+    assertThat(d.reason()).contains("not an origin triggered");
+  }
+
+  @Test
+  void legacyRejectsAnInvalidTokenWhereItsOriginIsTriggered() {
+    assertThat(legacy.evaluate(AccessRequest.withToken("/orders", Token.invalid(A))).httpStatus())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void legacyAppliesRegexExclusions() {
+    // ^/docs/.*$ is excluded by A only, so B is still triggered: B's token passes, none does not.
+    assertThat(legacy.evaluate(AccessRequest.withToken("/docs/x", Token.valid(B))).allowed())
+        .isTrue();
+    assertThat(legacy.evaluate(AccessRequest.withToken("/docs/x", Token.valid(A))).allowed())
+        .isFalse();
+  }
+
+  @Test
+  void modernRejectsAnInvalidTokenEvenOnAnExcludedPath() {
+    Decision d = modern.evaluate(AccessRequest.withToken("/healthz", Token.invalid(A)));
+    assertThat(d.httpStatus()).isEqualTo(401);
+    assertThat(d.reason()).contains("RequestAuthentication");
+    assertThat(legacy.evaluate(AccessRequest.withToken("/healthz", Token.invalid(A))).allowed())
+        .isTrue();
+  }
+
+  @Test
+  void modernAnswersAMissingTokenWith403ByTheNoTokenRule() {
+    Decision d = modern.evaluate(AccessRequest.anonymous("/orders"));
+    assertThat(d).extracting(Decision::allowed, Decision::httpStatus).containsExactly(false, 403);
+    assertThat(d.reason()).contains("rule 0").contains("without a token");
+  }
+
+  @Test
+  void modernPassesAMissingTokenOnASharedExclusion() {
+    assertThat(modern.evaluate(AccessRequest.anonymous("/healthz")).allowed()).isTrue();
+  }
+
+  @Test
+  void modernDeniesATokenOfAnIssuerOnItsExtraExclusions() {
+    Decision d = modern.evaluate(AccessRequest.withToken("/public/x", Token.valid(A)));
+    assertThat(d.httpStatus()).isEqualTo(403);
+    assertThat(d.reason()).contains(A + "/*").contains("/public/*");
+    assertThat(modern.evaluate(AccessRequest.withToken("/public/x", Token.valid(B))).allowed())
+        .isTrue();
+  }
+
+  @Test
+  void modernRequiresATokenOnADroppedRegexExclusion() {
+    assertThat(modern.evaluate(AccessRequest.anonymous("/docs/x")).httpStatus()).isEqualTo(403);
+  }
+
+  @Test
+  void withoutAuthenticationObjectsEveryRequestPasses() {
+    assertThat(
+            LegacyAccessEvaluator.of(java.util.List.of())
+                .evaluate(AccessRequest.anonymous("/"))
+                .allowed())
+        .isTrue();
+    assertThat(
+            ModernAccessEvaluator.of(java.util.List.of())
+                .evaluate(AccessRequest.anonymous("/"))
+                .allowed())
+        .isTrue();
+  }
+
+  @Test
+  void istioPathsMatchExactPrefixSuffixAndAny() {
+    assertThat(IstioPath.matches("/a", "/a")).isTrue();
+    assertThat(IstioPath.matches("/a", "/ab")).isFalse();
+    assertThat(IstioPath.matches("/a*", "/ab")).isTrue();
+    assertThat(IstioPath.matches("*.png", "/x.png")).isTrue();
+    assertThat(IstioPath.matches("*.png", "/x.pngx")).isFalse();
+    assertThat(IstioPath.matches("*", "/anything")).isTrue();
+    assertThat(IstioPath.principalMatches("*", null)).isFalse();
+  }
+}
