@@ -108,7 +108,14 @@ public final class Apictl implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExitCodeExceptionMapper(e -> ExitCode.USAGE.code());
+    cli.setParameterExceptionHandler(
+        (e, arguments) -> {
+          CommandLine failed = e.getCommandLine();
+          err.println("apictl: error: " + e.getMessage());
+          err.println(
+              "Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
+          return ExitCode.USAGE.code();
+        });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof CommandLine.ParameterException pe) {

@@ -108,9 +108,14 @@ public final class InputSources {
         return List.of();
       }
       Reader text = new InputStreamReader(in, StandardCharsets.UTF_8);
-      return reader.read(source, text, startsLikeJson(head));
+      boolean json = startsLikeJson(head);
+      // Jackson's JSON parser is linear and enforces the limits itself; SnakeYAML needs the guard.
+      if (!json) text = new DocumentSizeGuard(text, reader.limits().maxDocumentChars());
+      return reader.read(source, text, json);
     } catch (UnreadableInputException e) {
       diagnostics.unreadable(source, e.position(), withoutSourcePrefix(source, e.getMessage()));
+    } catch (DocumentSizeGuard.TooLarge e) {
+      diagnostics.unreadable(source, e.position(), e.getMessage());
     } catch (IOException e) {
       diagnostics.unreadable(source, null, "cannot read: " + describe(e));
     }

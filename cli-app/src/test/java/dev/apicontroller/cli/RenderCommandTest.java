@@ -1,0 +1,278 @@
+package dev.apicontroller.cli;
+
+import static dev.apicontroller.cli.Manifest.api;
+import static dev.apicontroller.cli.Manifest.securedApi;
+import static dev.apicontroller.cli.Manifest.service;
+import static dev.apicontroller.cli.Manifest.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.apicontroller.model.read.ApiDocument;
+import dev.apicontroller.model.read.ApiReader;
+import dev.apicontroller.model.read.DocumentReader;
+import dev.apicontroller.model.read.SourceDocument;
+import dev.apicontroller.translate.ApiTranslator;
+import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.GeneratedObject;
+import dev.apicontroller.translate.Manifests;
+import dev.apicontroller.translate.conflict.ClusterView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderCommandTest {
+  static final Path EXAMPLES = Path.of("../examples");
+
+  @TempDir Path dir;
+
+  @Test
+  void examplesRenderWithExitZeroUnderTheDefaultProfile() {
+    ApictlRun run = ApictlRun.of("render", EXAMPLES.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).contains("kind: VirtualService", "kind: Policy");
+  }
+
+  @Test
+  void renderOutputEqualsTheTranslatorObjectsForTheSameInputs() throws Exception {
+    // Independent Apis (no conflicts among them), so an empty cluster view decides the same.
+    ApiTranslator translator = new ApiTranslator(Config.defaults());
+    ApiReader apiReader = new ApiReader();
+    DocumentReader reader = new DocumentReader();
+    List<GeneratedObject> expected = new ArrayList<>();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(EXAMPLES)) {
+      files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    for (Path f : files) {
+      for (SourceDocument doc : reader.read(f.toString(), Files.readString(f))) {
+        if (!ApiReader.isApi(doc)) continue;
+        ApiDocument read = apiReader.read(doc);
+        expected.addAll(translator.translate(read.api(), ClusterView.EMPTY).objects());
+      }
+    }
+    assertThat(expected).hasSizeGreaterThanOrEqualTo(9);
+
+    assertThat(ApictlRun.of("render", EXAMPLES.toString()).out())
+        .isEqualTo(Manifests.toYaml(expected));
+    assertThat(ApictlRun.of("render", "-o", "json", EXAMPLES.toString()).out())
+        .isEqualTo(Manifests.toJsonList(expected));
+  }
+
+  @Test
+  void outputIsInInputOrderWithAuthObjectsBeforeTheVirtualService() {
+    write(dir, "b.yaml", securedApi("ns", "second", "svc-b", "b"));
+    write(dir, "a.yaml", api("ns", "first", "svc-a", 80, "a"));
+    ApictlRun run =
+        ApictlRun.of("render", dir.resolve("b.yaml").toString(), dir.resolve("a.yaml").toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    List<String> kindsAndNames = kindsAndNames(run.out());
+    assertThat(kindsAndNames)
+        .containsExactly("Policy/second", "VirtualService/second", "VirtualService/first");
+  }
+
+  @Test
+  void folderIsReadRecursivelyInSortedOrderSkippingOtherFilesAndHiddenOnes() {
+    write(dir, "z/inner.yml", api("ns", "z-inner", "svc-1", 80, "one"));
+    write(
+        dir,
+        "a.json",
+        "{\"apiVersion\":\"gateway.kyma-project.io/v1alpha2\",\"kind\":\"Api\","
+            + "\"metadata\":{\"name\":\"a-json\",\"namespace\":\"ns\"},"
+            + "\"spec\":{\"service\":{\"name\":\"svc-2\",\"port\":80},\"hostname\":\"two\"}}");
+    write(dir, "m.yaml", api("ns", "m-yaml", "svc-3", 80, "three"));
+    write(dir, "notes.txt", api("ns", "txt", "svc-4", 80, "four"));
+    write(dir, ".hidden/x.yaml", api("ns", "hidden", "svc-5", 80, "five"));
+    ApictlRun run = ApictlRun.of("render", dir.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(kindsAndNames(run.out()))
+        .containsExactly(
+            "VirtualService/a-json", "VirtualService/m-yaml", "VirtualService/z-inner");
+  }
+
+  @Test
+  void dashReadsStdin() {
+    ApictlRun run = ApictlRun.withStdin(api("ns", "from-stdin", "svc", 80, "x"), "render", "-");
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(kindsAndNames(run.out())).containsExactly("VirtualService/from-stdin");
+  }
+
+  @Test
+  void namespaceFlagFillsDocumentsWithoutOne() {
+    String noNamespace = api("x", "orders", "orders", 80, "orders").replace("  namespace: x\n", "");
+    ApictlRun run = ApictlRun.withStdin(noNamespace, "render", "-n", "shop", "-");
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("namespace: shop", "host: orders.shop.svc.cluster.local");
+    ApictlRun byDefault = ApictlRun.withStdin(noNamespace, "render", "-");
+    assertThat(byDefault.out()).contains("namespace: default");
+  }
+
+  @Test
+  void outputIsByteIdenticalForTheSameInputs() {
+    String first = ApictlRun.of("render", EXAMPLES.toString()).out();
+    String second = ApictlRun.of("render", EXAMPLES.toString()).out();
+    assertThat(first).isNotEmpty().isEqualTo(second);
+  }
+
+  @Test
+  void jsonOutputIsOneV1List() throws Exception {
+    ApictlRun run = ApictlRun.of("render", "-o", "json", EXAMPLES.toString());
+    JsonNode list = new JsonMapper().readTree(run.out());
+    assertThat(list.get("apiVersion").asText()).isEqualTo("v1");
+    assertThat(list.get("kind").asText()).isEqualTo("List");
+    assertThat(list.get("items").size())
+        .isEqualTo(kindsAndNames(ApictlRun.of("render", EXAMPLES.toString()).out()).size());
+  }
+
+  @Test
+  void invalidApiIsReportedWithFileLineColumnAndTheValidRestIsStillRendered() {
+    Path file =
+        write(
+            dir,
+            "apis.yaml",
+            api("ns", "good", "good", 80, "good"),
+            api("ns", "bad", "bad", 70000, "bad"));
+    ApictlRun run = ApictlRun.of("render", file.toString());
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(kindsAndNames(run.out())).containsExactly("VirtualService/good");
+    assertThat(run.err())
+        .isEqualTo(
+            file
+                + ":20:5: error: spec.service.port: must be an integer from 1 to 65535, not 70000"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void unknownFieldIsAnErrorNamingItsPath() {
+    String withTypo =
+        api("ns", "typo", "svc", 80, "typo").replace("  hostname:", "  hostnam: x\n  hostname:");
+    ApictlRun run = ApictlRun.withStdin(withTypo, "render", "-");
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).contains("<stdin>:10:3: error: spec.hostnam: unknown field");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void twoApisWithTheSameHostnameConflictAndOnlyTheOlderIsExposed() {
+    Path file =
+        write(
+            dir,
+            "apis.yaml",
+            api("ns", "b-younger", "svc-b", 80, "shared"),
+            api("ns", "a-older", "svc-a", 80, "shared"));
+    ApictlRun run = ApictlRun.of("render", file.toString());
+    assertThat(run.code()).as(run.toString()).isEqualTo(1);
+    assertThat(kindsAndNames(run.out())).containsExactly("VirtualService/a-older");
+    assertThat(run.err())
+        .contains(file + ":")
+        .contains("error: spec.hostname")
+        .contains("ns/a-older");
+  }
+
+  @Test
+  void twoApisForOneServiceConflictAndTheYoungerGetsNothing() {
+    Path file =
+        write(
+            dir,
+            "apis.yaml",
+            api("ns", "a-older", "svc", 80, "one"),
+            api("ns", "b-younger", "svc", 80, "two"));
+    ApictlRun run = ApictlRun.of("render", file.toString());
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(kindsAndNames(run.out())).containsExactly("VirtualService/a-older");
+    assertThat(run.err()).contains("error: spec.service.name");
+  }
+
+  @Test
+  void sameApiTwiceIsAnError() {
+    Path file =
+        write(
+            dir,
+            "apis.yaml",
+            api("ns", "dup", "svc", 80, "one"),
+            api("ns", "dup", "svc", 80, "one"));
+    ApictlRun run = ApictlRun.of("render", file.toString());
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).contains("is defined twice; the first is at " + file + ":1:1");
+  }
+
+  @Test
+  void modernProfileSelectsTheWorkloadWithTheServiceAmongTheInputs() {
+    Path file =
+        write(
+            dir,
+            "apis.yaml",
+            service("shop", "orders", "orders-app"),
+            securedApi("shop", "orders", "orders", "orders"));
+    ApictlRun run = ApictlRun.of("render", "--profile", "modern", file.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(kindsAndNames(run.out()))
+        .containsExactly(
+            "RequestAuthentication/orders",
+            "AuthorizationPolicy/orders",
+            "PeerAuthentication/orders",
+            "VirtualService/orders");
+    assertThat(run.out()).contains("app: orders-app", "action: DENY");
+    // The regex exclusion cannot be expressed: a warning, not an error.
+    assertThat(run.err()).contains("warning:").contains("regex");
+  }
+
+  @Test
+  void modernProfileWithoutTheServiceIsAnErrorForThatApi() {
+    Path file = write(dir, "apis.yaml", securedApi("shop", "orders", "orders", "orders"));
+    ApictlRun run = ApictlRun.of("render", "--profile", "modern", file.toString());
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).contains("error: spec.service.name");
+    assertThat(run.out()).doesNotContain("AuthorizationPolicy");
+  }
+
+  @Test
+  void nonApiDocumentsAreIgnored() {
+    Path file =
+        write(
+            dir,
+            "mixed.yaml",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  k: v\n",
+            api("ns", "only", "svc", 80, "only"));
+    ApictlRun run = ApictlRun.of("render", file.toString());
+    assertThat(run.code()).isZero();
+    assertThat(kindsAndNames(run.out())).containsExactly("VirtualService/only");
+  }
+
+  @Test
+  void missingInputFileIsUnreadableInputAndNothingIsRendered() {
+    write(dir, "ok.yaml", api("ns", "ok", "svc", 80, "ok"));
+    ApictlRun run =
+        ApictlRun.of(
+            "render", dir.resolve("ok.yaml").toString(), dir.resolve("nope.yaml").toString());
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.err()).contains(dir.resolve("nope.yaml") + ": error: no such file or directory");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void noStackTraceUnlessVerbose() {
+    ApictlRun run = ApictlRun.of("render", dir.resolve("nope.yaml").toString());
+    assertThat(run.err()).doesNotContain("\tat ");
+  }
+
+  /** {@code Kind/name} of every object of a multi-document YAML stream, in order. */
+  static List<String> kindsAndNames(String yaml) {
+    List<String> out = new ArrayList<>();
+    for (String doc : yaml.split("(?m)^---$")) {
+      String kind = null;
+      String name = null;
+      for (String line : doc.split("\n")) {
+        if (line.startsWith("kind: ")) kind = line.substring(6);
+        if (line.startsWith("  name: ") && name == null) name = line.substring(8);
+      }
+      if (kind != null) out.add(kind + "/" + name);
+    }
+    return out;
+  }
+}
