@@ -17,10 +17,12 @@ import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.status.ApplyOutcome;
 import dev.apicontroller.translate.status.StatusComposer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -34,6 +36,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,23 +114,23 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
     boolean retry = results.stream().anyMatch(r -> r.kind() == ApplyResult.Kind.RETRYABLE);
     metrics.reconciled(System.nanoTime() - started);
 
-    UpdateControl<ApiResource> control;
-    if (resource.getStatus() != null && StatusComposer.sameStatus(resource.getStatus(), next)) {
-      control = UpdateControl.noUpdate();
-    } else {
+    if (resource.getStatus() == null || !StatusComposer.sameStatus(resource.getStatus(), next)) {
       LOG.info(
           "status of Api {} now {}",
           resource.qualifiedName(),
           next.conditions().isEmpty() ? "-" : next.conditions().get(0).reason());
       ApiResource patch = new ApiResource();
       patch.setMetadata(
-          new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+          new ObjectMetaBuilder()
               .withName(resource.getMetadata().getName())
               .withNamespace(resource.getMetadata().getNamespace())
               .build());
       patch.setStatus(next);
-      control = UpdateControl.patchStatus(patch);
+      // Patched through the status subresource and put in the primary cache, so a reconcile that
+      // follows before the watch event sees this status and does not write it again.
+      PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(resource, patch, context);
     }
+    UpdateControl<ApiResource> control = UpdateControl.noUpdate();
     return retry ? control.rescheduleAfter(RETRY_AFTER) : control;
   }
 
@@ -146,14 +149,12 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
                 object, "The VirtualService waits until the authentication objects are in place."));
         continue;
       }
-      ApplyResult result =
-          applier.apply(
-              object,
-              objectCaches
-                  .cache(object.objectKind())
-                  .get(object.metadata().namespace(), object.metadata().name()),
-              uid);
-      if (result.wrote()) remember(resource, object.objectKind(), result.written());
+      Optional<GenericKubernetesResource> live =
+          objectCaches
+              .cache(object.objectKind())
+              .get(object.metadata().namespace(), object.metadata().name());
+      ApplyResult result = applier.apply(object, live, uid);
+      if (result.wrote()) remember(resource, object.objectKind(), live.orElse(null), result);
       if (result.kind() != ApplyResult.Kind.APPLIED
           && object.objectKind().role() != ObjectKind.Role.ROUTE) {
         securityFailed = true;
@@ -183,13 +184,22 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
    * Hands our own write to the informer's temporary cache, so the next reconcile sees it even
    * before the watch event arrives and does not write it again.
    */
-  private void remember(ApiResource resource, ObjectKind kind, GenericKubernetesResource written) {
+  private void remember(
+      ApiResource resource,
+      ObjectKind kind,
+      GenericKubernetesResource previous,
+      ApplyResult result) {
     ObjectKind watchedAs =
         kind.role() == ObjectKind.Role.ROUTE ? watchedKinds.virtualServiceKind() : kind;
     InformerEventSource<GenericKubernetesResource, ApiResource> source =
         objectSources.get(watchedAs);
-    if (source == null || watchedAs != kind) return;
-    source.handleRecentResourceCreate(ResourceID.fromResource(resource), written);
+    if (source == null) return;
+    ResourceID primary = ResourceID.fromResource(resource);
+    if (previous == null) {
+      source.handleRecentResourceCreate(primary, result.written());
+    } else {
+      source.handleRecentResourceUpdate(primary, result.written(), previous);
+    }
   }
 
   private static ApiStatus composeStatus(Translation translation, List<ApplyResult> results) {

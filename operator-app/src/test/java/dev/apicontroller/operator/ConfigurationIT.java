@@ -1,0 +1,174 @@
+package dev.apicontroller.operator;
+
+import static dev.apicontroller.operator.OperatorHarness.spec;
+import static dev.apicontroller.operator.OperatorHarness.virtualServiceCode;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SPEC 6 on a real API server: the write budget, no writes when nothing changed, a configuration
+ * change and a profile switch. Each test runs its own operator watching only its namespace, so the
+ * request counts are its own.
+ */
+class ConfigurationIT {
+  static final String VS_LEGACY = ApiLifecycleIT.VS_LEGACY;
+  static final String VS = "networking.istio.io/v1";
+  static final String POLICY = ApiLifecycleIT.POLICY;
+  static final String SECURITY = "security.istio.io/v1";
+
+  private OperatorHarness harness;
+  private String ns;
+
+  private void startIn(String prefix, Map<String, String> extra) {
+    ns = prefix + "-" + System.nanoTime() % 100000;
+    harness = new OperatorHarness(env(extra));
+    harness.user.namespaces().resource(namespace(ns)).create();
+  }
+
+  private Map<String, String> env(Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>(OperatorHarness.baseEnv());
+    env.put("WATCH_NAMESPACES", ns);
+    env.putAll(extra);
+    return env;
+  }
+
+  private static io.fabric8.kubernetes.api.model.Namespace namespace(String name) {
+    return new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
+        .build();
+  }
+
+  @AfterEach
+  void stop() {
+    if (harness == null) return;
+    // Operators of later test classes watch every namespace; leave them no Apis to pick up.
+    harness.user.resources(dev.apicontroller.k8s.ApiResource.class).inNamespace(ns).delete();
+    harness.close();
+  }
+
+  @Test
+  void aNewSecuredApiCostsAtMostThreeWritesAndNoReadsOutsideTheInformers() {
+    startIn("budget", Map.of());
+    harness.operatorRequests.reset();
+
+    harness.createApi(ApiLifecycleIT.securedApi(ns, "orders", "orders", ns));
+    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+    pause();
+
+    assertThat(harness.operatorRequests.writes())
+        .as("Policy, VirtualService, status")
+        .hasSizeLessThanOrEqualTo(3)
+        .anyMatch(w -> w.startsWith("POST ") && w.contains("/policies"))
+        .anyMatch(w -> w.startsWith("POST ") && w.contains("/virtualservices"));
+    assertThat(harness.operatorRequests.directReads()).isEmpty();
+  }
+
+  @Test
+  void aReconcileThatChangesNothingWritesNothing() {
+    startIn("noop", Map.of());
+    harness.createApi(ApiLifecycleIT.securedApi(ns, "orders", "orders", ns));
+    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+    pause();
+
+    // A restart reconciles every Api again.
+    harness.operatorRequests.reset();
+    harness.restart(env(Map.of()));
+    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+    pause();
+    assertThat(harness.operatorRequests.writes()).isEmpty();
+
+    // A label someone adds to the VirtualService triggers a reconcile: the object is left alone
+    // (only the status line, which records the object's resourceVersion, may follow).
+    harness
+        .user
+        .genericKubernetesResources(VS_LEGACY, "VirtualService")
+        .inNamespace(ns)
+        .withName("orders")
+        .edit(
+            vs -> {
+              vs.getMetadata().getLabels().put("team", "payments");
+              return vs;
+            });
+    pause();
+    assertThat(harness.operatorRequests.writes()).allMatch(w -> w.contains("/apis/orders/status"));
+    assertThat(harness.object(VS_LEGACY, "VirtualService", ns, "orders").getMetadata().getLabels())
+        .containsEntry("team", "payments");
+  }
+
+  @Test
+  void aConfigurationChangeIsAppliedToExistingApis() {
+    startIn("config", Map.of());
+    harness.createApi(ApiLifecycleIT.securedApi(ns, "orders", "orders", ns));
+    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+
+    harness.restart(env(Map.of("GATEWAY_FQDN", "edge.istio-system.svc.cluster.local")));
+
+    harness.awaitObject(
+        VS_LEGACY,
+        "VirtualService",
+        ns,
+        "orders",
+        vs -> List.of("edge.istio-system.svc.cluster.local").equals(spec(vs).get("gateways")));
+  }
+
+  @Test
+  void switchingToTheModernProfileReplacesThePolicyWithModernObjects() {
+    startIn("profile", Map.of());
+    harness
+        .user
+        .resource(
+            new ServiceBuilder()
+                .withNewMetadata()
+                .withName("orders")
+                .withNamespace(ns)
+                .endMetadata()
+                .withNewSpec()
+                .withSelector(Map.of("app", "orders"))
+                .addNewPort()
+                .withPort(8080)
+                .endPort()
+                .endSpec()
+                .build())
+        .create();
+    harness.createApi(ApiLifecycleIT.securedApi(ns, "orders", "orders", ns));
+    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+    assertThat(harness.object(POLICY, "Policy", ns, "orders")).isNotNull();
+
+    harness.restart(env(Map.of("ISTIO_PROFILE", "modern")));
+
+    harness.awaitGone(POLICY, "Policy", ns, "orders");
+    GenericKubernetesResource requestAuthentication =
+        harness.awaitObject(SECURITY, "RequestAuthentication", ns, "orders", o -> true);
+    assertThat(spec(requestAuthentication).get("selector"))
+        .isEqualTo(Map.of("matchLabels", Map.of("app", "orders")));
+    assertThat(harness.object(SECURITY, "AuthorizationPolicy", ns, "orders")).isNotNull();
+    GenericKubernetesResource vs = harness.object(VS, "VirtualService", ns, "orders");
+    assertThat(vs.getApiVersion()).isEqualTo(VS);
+    harness.awaitStatus(
+        ns,
+        "orders",
+        s ->
+            s.authorizationPolicyStatus() != null
+                && s.authorizationPolicyStatus().code() == 2
+                && s.virtualServiceStatus().code() == 2);
+  }
+
+  /** Lets informer events of the last writes arrive and any reconcile they trigger finish. */
+  private static void pause() {
+    try {
+      Thread.sleep(Duration.ofSeconds(2).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
