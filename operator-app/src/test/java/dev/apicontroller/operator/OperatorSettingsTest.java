@@ -1,0 +1,91 @@
+package dev.apicontroller.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.Profile;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class OperatorSettingsTest {
+
+  @Test
+  void anEmptyEnvironmentGivesTheSpecDefaultsAndNoLeaderElectionOutsideACluster() {
+    OperatorSettings settings = OperatorSettings.fromEnvironment(Map.of());
+
+    assertThat(settings.config()).isEqualTo(Config.defaults());
+    assertThat(settings.leaderElection()).isFalse();
+    assertThat(settings.watchNamespaces()).isEmpty();
+    assertThat(settings.metricsPort()).isEqualTo(8080);
+  }
+
+  @Test
+  void leaderElectionIsOnByDefaultInACluster() {
+    assertThat(
+            OperatorSettings.fromEnvironment(Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1"))
+                .leaderElection())
+        .isTrue();
+  }
+
+  @Test
+  void everyVariableIsRead() {
+    OperatorSettings settings =
+        OperatorSettings.fromEnvironment(
+            Map.ofEntries(
+                Map.entry("DOMAIN_NAME", "Example.COM"),
+                Map.entry("GATEWAY_FQDN", "gw.istio-system.svc.cluster.local"),
+                Map.entry("CLUSTER_DOMAIN", "corp.local"),
+                Map.entry("DEFAULT_ISSUER", "https://issuer.example.com"),
+                Map.entry("DEFAULT_JWKS_URI", "https://issuer.example.com/jwks"),
+                Map.entry("ENABLE_MTLS", "false"),
+                Map.entry("CORS_ALLOW_ORIGIN", " https://a.example.com , https://b.example.com "),
+                Map.entry("CORS_ALLOW_METHODS", "GET"),
+                Map.entry("CORS_ALLOW_HEADERS", ""),
+                Map.entry("BLACKLISTED_SERVICES", "secret.vault, ,db.data"),
+                Map.entry("ALLOWED_DOMAINS", "shop.example.org"),
+                Map.entry("ISTIO_PROFILE", "Modern"),
+                Map.entry("WATCH_NAMESPACES", "team-a, team-b"),
+                Map.entry("LEADER_ELECTION", "true"),
+                Map.entry("POD_NAMESPACE", "ops"),
+                Map.entry("METRICS_PORT", "9090")));
+
+    Config config = settings.config();
+    assertThat(config.domain()).isEqualTo("example.com");
+    assertThat(config.gateway()).isEqualTo("gw.istio-system.svc.cluster.local");
+    assertThat(config.clusterDomain()).isEqualTo("corp.local");
+    assertThat(config.defaultIssuer()).contains("https://issuer.example.com");
+    assertThat(config.defaultJwksUri()).contains("https://issuer.example.com/jwks");
+    assertThat(config.mtls()).isFalse();
+    assertThat(config.corsAllowOrigin())
+        .containsExactly("https://a.example.com", "https://b.example.com");
+    assertThat(config.corsAllowMethods()).containsExactly("GET");
+    assertThat(config.corsAllowHeaders()).isEmpty();
+    assertThat(config.blocklist()).containsExactlyInAnyOrder("secret.vault", "db.data");
+    assertThat(config.allowedDomains()).containsExactly("shop.example.org");
+    assertThat(config.profile()).isEqualTo(Profile.MODERN);
+    assertThat(settings.watchNamespaces()).isEqualTo(Set.of("team-a", "team-b"));
+    assertThat(settings.leaderElection()).isTrue();
+    assertThat(settings.leaseNamespace()).contains("ops");
+    assertThat(settings.metricsPort()).isEqualTo(9090);
+  }
+
+  @Test
+  void aBadValueNamesTheVariable() {
+    for (Map.Entry<String, String> bad :
+        List.of(
+            Map.entry("ENABLE_MTLS", "yes"),
+            Map.entry("ISTIO_PROFILE", "istio-1.4"),
+            Map.entry("METRICS_PORT", "70000"),
+            Map.entry("DEFAULT_JWKS_URI", "ftp://keys"),
+            Map.entry("DOMAIN_NAME", "not a domain"),
+            Map.entry("LEADER_ELECTION", "1"))) {
+      assertThatThrownBy(
+              () -> OperatorSettings.fromEnvironment(Map.of(bad.getKey(), bad.getValue())))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith(bad.getKey() + "=\"" + bad.getValue() + "\"");
+    }
+  }
+}
