@@ -140,11 +140,8 @@ class RenderCommandTest {
     ApictlRun run = ApictlRun.of("render", file.toString());
     assertThat(run.code()).isEqualTo(1);
     assertThat(kindsAndNames(run.out())).containsExactly("VirtualService/good");
-    assertThat(run.err())
-        .isEqualTo(
-            file
-                + ":20:5: error: spec.service.port: must be an integer from 1 to 65535, not 70000"
-                + System.lineSeparator());
+    assertThat(run.err()).startsWith(file + ":20:5: error: spec.service.port: ");
+    assertThat(run.err().lines()).hasSize(1);
   }
 
   @Test

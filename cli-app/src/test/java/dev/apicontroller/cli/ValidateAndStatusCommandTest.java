@@ -1,0 +1,98 @@
+package dev.apicontroller.cli;
+
+import static dev.apicontroller.cli.Manifest.api;
+import static dev.apicontroller.cli.Manifest.securedApi;
+import static dev.apicontroller.cli.Manifest.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateAndStatusCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void validatePrintsOneCompilerStyleLinePerProblem() {
+    String twoProblems = api("ns", "bad", "Not_A_Label", 0, "a.b.kyma.local");
+    Path file = write(dir, "bad.yaml", twoProblems);
+    ApictlRun run = ApictlRun.of("validate", file.toString());
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err().lines())
+        .hasSize(3)
+        .allMatch(
+            l ->
+                l.matches(
+                    java.util.regex.Pattern.quote(file.toString())
+                        + ":\\d+:\\d+: error: spec\\..*"));
+    assertThat(run.err())
+        .contains(
+            ":8:11: error: spec.service.name",
+            ":9:11: error: spec.service.port",
+            ":10:13: error: spec.hostname");
+    assertThat(run.out()).isEqualTo("1 Api checked: 3 errors, 0 warnings" + System.lineSeparator());
+  }
+
+  @Test
+  void validateOfAGoodSetExitsZero() {
+    ApictlRun run = ApictlRun.of("validate", RenderCommandTest.EXAMPLES.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).startsWith("5 Apis checked: 0 errors, 0 warnings");
+  }
+
+  @Test
+  void validateReportsWarningsWithoutFailing() {
+    Path file =
+        write(
+            dir,
+            "api.yaml",
+            Manifest.service("ns", "svc", "app"),
+            securedApi("ns", "a", "svc", "a"));
+    ApictlRun run = ApictlRun.of("validate", "--profile=modern", file.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.err())
+        .contains(": warning: spec.authentication[0].jwt.triggerRule.excludedPaths[1]");
+    assertThat(run.out()).contains("0 errors, 1 warning");
+  }
+
+  @Test
+  void statusTableHasTheColumnsAndOneRowPerApi() {
+    Path file =
+        write(
+            dir,
+            "apis.yaml",
+            securedApi("ns", "orders", "orders", "orders"),
+            api("ns", "z-late", "other", 80, "orders"),
+            api("ns", "broken", "x", 0, "x"));
+    ApictlRun run = ApictlRun.of("status", file.toString());
+    assertThat(run.code()).isEqualTo(1);
+    String[] lines = run.out().split("\n");
+    assertThat(lines[0].split("\\s+"))
+        .containsExactly(
+            "NAMESPACE", "NAME", "HOST", "SERVICE", "VALIDATION", "VS", "AUTH", "MESSAGE");
+    assertThat(lines).hasSize(4);
+    assertThat(lines[1].split("\\s+", 8))
+        .startsWith("ns", "orders", "orders.kyma.local", "orders:8080", "2", "2", "2");
+    assertThat(lines[2].split("\\s+", 8))
+        .startsWith("ns", "z-late", "orders.kyma.local", "other:80", "2", "4", "-");
+    assertThat(lines[2]).contains("ns/orders");
+    assertThat(lines[3].split("\\s+", 8)).startsWith("ns", "broken");
+    assertThat(lines[3].split("\\s+", 8)[4]).isEqualTo("3");
+  }
+
+  @Test
+  void statusYamlIsTheApiDocumentsWithStatusFilledIn() {
+    Path file = write(dir, "apis.yaml", securedApi("ns", "orders", "orders", "orders"));
+    ApictlRun run = ApictlRun.of("status", "-o", "yaml", file.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out())
+        .contains(
+            "kind: Api",
+            "name: orders",
+            "status:",
+            "validationStatus: 2",
+            "virtualServiceStatus:",
+            "authenticationStatus:");
+  }
+}
