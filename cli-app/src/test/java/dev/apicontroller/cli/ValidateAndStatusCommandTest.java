@@ -27,9 +27,9 @@ class ValidateAndStatusCommandTest {
                         + ":\\d+:\\d+: error: spec\\..*"));
     assertThat(run.err())
         .contains(
-            ":8:11: error: spec.service.name",
-            ":9:11: error: spec.service.port",
-            ":10:13: error: spec.hostname");
+            ":8:5: error: spec.service.name",
+            ":9:5: error: spec.service.port",
+            ":10:3: error: spec.hostname");
     assertThat(run.out()).isEqualTo("1 Api checked: 3 errors, 0 warnings" + System.lineSeparator());
   }
 
