@@ -71,6 +71,7 @@ class ConfigurationIT {
         .anyMatch(w -> w.startsWith("POST ") && w.contains("/policies"))
         .anyMatch(w -> w.startsWith("POST ") && w.contains("/virtualservices"));
     assertThat(harness.operatorRequests.directReads()).isEmpty();
+    assertOnlyGrantedRequests();
   }
 
   @Test
@@ -161,6 +162,19 @@ class ConfigurationIT {
             s.authorizationPolicyStatus() != null
                 && s.authorizationPolicyStatus().code() == 2
                 && s.virtualServiceStatus().code() == 2);
+    assertOnlyGrantedRequests();
+  }
+
+  /** Every request the operator made is allowed by deploy/'s ClusterRole and lease Role. */
+  private void assertOnlyGrantedRequests() {
+    RbacGrants grants = new RbacGrants();
+    List<String> needed =
+        harness.operatorRequests.all().stream()
+            .map(RbacGrants::permission)
+            .flatMap(java.util.Optional::stream)
+            .distinct()
+            .toList();
+    assertThat(needed).isNotEmpty().allMatch(grants::allows, "granted by deploy/");
   }
 
   /** Lets informer events of the last writes arrive and any reconcile they trigger finish. */

@@ -42,6 +42,11 @@ final class WriteCounter implements Interceptor {
         .toList();
   }
 
+  /** Every request since the last {@link #reset()}, as {@code METHOD path?query}. */
+  List<String> all() {
+    return List.copyOf(requests);
+  }
+
   void reset() {
     requests.clear();
   }
