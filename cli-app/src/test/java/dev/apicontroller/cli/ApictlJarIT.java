@@ -1,0 +1,97 @@
+package dev.apicontroller.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built {@code apictl.jar} as a real process: manifest, main class, streams, exit codes. */
+class ApictlJarIT {
+  private static final Path JAR = Path.of(System.getProperty("apictl.jar", "target/apictl.jar"));
+  private static final Path EXAMPLES =
+      Path.of(System.getProperty("apictl.examples", "../examples"));
+
+  @TempDir Path dir;
+
+  private record Result(int code, String out, String err) {}
+
+  private Result run(String stdin, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(JAR.toString());
+    command.addAll(List.of(args));
+    Path out = dir.resolve("out");
+    Path err = dir.resolve("err");
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+    p.getOutputStream().close();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("apictl finished").isTrue();
+    return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  @Test
+  void rendersTheExamplesExactlyAsTheInProcessRunDoes() throws Exception {
+    Result r = run("", "render", EXAMPLES.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).isEqualTo(ApictlRun.of("render", EXAMPLES.toString()).out());
+  }
+
+  @Test
+  void versionComesFromTheJarManifest() throws Exception {
+    Result r = run("", "version");
+    assertThat(r.code()).isZero();
+    assertThat(r.out().trim())
+        .isEqualTo("apictl " + System.getProperty("apictl.version", "0.1.0-SNAPSHOT"));
+  }
+
+  @Test
+  void readsStdinAndExitsOneOnInvalidInput() throws Exception {
+    Result r =
+        run(
+            Manifest.api("ns", "good", "good", 80, "good")
+                + "---\n"
+                + Manifest.api("ns", "bad", "bad", 0, "bad"),
+            "render",
+            "-");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("name: good").doesNotContain("name: bad");
+    assertThat(r.err()).startsWith("<stdin>:20:5: error: spec.service.port");
+  }
+
+  @Test
+  void unreadableInputExitsThreeWithoutStackTrace() throws Exception {
+    Path garbage = Files.write(dir.resolve("g.yaml"), new byte[] {1, 0, 2, 3});
+    Result r = run("", "render", garbage.toString());
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err()).contains("binary data").doesNotContain("Exception");
+  }
+
+  @Test
+  void usageErrorExitsTwo() throws Exception {
+    assertThat(run("", "render", "--no-such-flag", "x").code()).isEqualTo(2);
+  }
+
+  @Test
+  void jarHasNoSignatureFilesOrModuleInfo() throws IOException {
+    try (var jar = new java.util.jar.JarFile(JAR.toFile())) {
+      assertThat(jar.stream().map(java.util.jar.JarEntry::getName))
+          .noneMatch(n -> n.endsWith(".SF") || n.endsWith(".RSA") || n.endsWith(".DSA"))
+          .noneMatch(n -> n.equals("module-info.class"));
+      assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+          .isEqualTo(Apictl.class.getName());
+    }
+  }
+}
