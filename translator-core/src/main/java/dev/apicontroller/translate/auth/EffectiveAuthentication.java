@@ -9,7 +9,6 @@ import dev.apicontroller.model.TriggerRule;
 import dev.apicontroller.translate.Config;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Decides which origins secure an {@code Api} (SPEC 3.3). Call it on a spec that passed validation:
@@ -55,8 +54,16 @@ public final class EffectiveAuthentication {
     if (rule == null || rule.excludedPaths().isEmpty()) return List.of();
     List<Exclusion> out = new ArrayList<>(rule.excludedPaths().size());
     for (PathMatch m : rule.excludedPaths()) {
-      Map.Entry<MatchKind, String> only = m.present().get(0);
-      out.add(Exclusion.of(only.getKey(), only.getValue()));
+      // A valid item sets exactly one key; checked directly to spare the hot path a list.
+      if (m.exact() != null) {
+        out.add(Exclusion.of(MatchKind.EXACT, m.exact()));
+      } else if (m.prefix() != null) {
+        out.add(Exclusion.of(MatchKind.PREFIX, m.prefix()));
+      } else if (m.suffix() != null) {
+        out.add(Exclusion.of(MatchKind.SUFFIX, m.suffix()));
+      } else {
+        out.add(Exclusion.of(MatchKind.REGEX, m.regex()));
+      }
     }
     return out;
   }

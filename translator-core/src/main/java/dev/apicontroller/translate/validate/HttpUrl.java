@@ -18,9 +18,14 @@ public final class HttpUrl {
       return false;
     }
     int hostEnd = start;
-    while (hostEnd < s.length() && "/?#".indexOf(s.charAt(hostEnd)) < 0) hostEnd++;
-    int at = s.lastIndexOf('@', hostEnd - 1);
-    int hostStart = at >= start ? at + 1 : start;
+    int at = -1;
+    while (hostEnd < s.length()) {
+      char c = s.charAt(hostEnd);
+      if (c == '/' || c == '?' || c == '#') break;
+      if (c == '@') at = hostEnd;
+      hostEnd++;
+    }
+    int hostStart = at >= 0 ? at + 1 : start;
     int portColon = -1;
     if (hostStart < hostEnd && s.charAt(hostStart) == '[') {
       int close = s.indexOf(']', hostStart);
