@@ -1,7 +1,7 @@
 package dev.apicontroller.cli;
 
-import dev.apicontroller.cli.input.InputClusterView;
 import dev.apicontroller.cli.input.InputSet;
+import dev.apicontroller.cli.input.ServiceSelector;
 import dev.apicontroller.model.ApiStatus;
 import dev.apicontroller.model.ResourceStatus;
 import dev.apicontroller.model.StatusCode;
@@ -11,6 +11,7 @@ import dev.apicontroller.model.read.SourceDocument;
 import dev.apicontroller.translate.ApiTranslator;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.Translation;
+import dev.apicontroller.translate.conflict.ApiSetView;
 import dev.apicontroller.translate.conflict.ClusterView;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +29,7 @@ public final class InputTranslator {
       InputSet inputs, Config config, Diagnostics diagnostics) {
     List<ApiDocument> valid = inputs.validApis();
     ApiTranslator translator = new ApiTranslator(config);
-    ClusterView cluster =
-        new InputClusterView(
-            valid.stream().map(ApiDocument::api).toList(), inputs.services(), translator);
+    ClusterView cluster = view(valid, inputs.services(), config);
     List<TranslatedApi> out = new ArrayList<>(inputs.apis().size());
     for (ApiDocument doc : inputs.apis()) {
       SourceDocument source = doc.source();
@@ -59,6 +58,19 @@ public final class InputTranslator {
       out.add(new TranslatedApi(doc, t));
     }
     return out;
+  }
+
+  /**
+   * Only the input {@code Api}s and {@code Service}s are facts. Other objects among the inputs are
+   * not: a folder that also holds earlier {@code render} output would otherwise see every {@code
+   * Api}'s own objects as foreign ones (the CLI's {@code Api}s have no uid to prove ownership).
+   */
+  private static ClusterView view(
+      List<ApiDocument> valid, List<ServiceSelector> services, Config config) {
+    ApiSetView.Builder b = ApiSetView.builder(config);
+    for (ApiDocument d : valid) b.api(d.api());
+    for (ServiceSelector s : services) b.service(s.namespace(), s.name(), s.selector());
+    return b.build();
   }
 
   /**
