@@ -27,8 +27,21 @@ public final class Main {
     }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     KubernetesClient client = new KubernetesClientBuilder().build();
-    ApiControllerOperator operator = new ApiControllerOperator(client, settings, registry);
-    HealthServer health = new HealthServer(settings.metricsPort(), operator::ready, registry);
+    ApiControllerOperator operator;
+    HealthServer health;
+    try {
+      operator = new ApiControllerOperator(client, settings, registry);
+      health = new HealthServer(settings.metricsPort(), operator::ready, registry);
+    } catch (RuntimeException e) {
+      LOG.error(
+          "cannot start: the Kubernetes API server at {} did not answer ({}); check KUBECONFIG or"
+              + " the in-cluster service account",
+          client.getMasterUrl(),
+          rootMessage(e));
+      client.close();
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -47,5 +60,12 @@ public final class Main {
         settings.config().domain(),
         settings.watchNamespaces().isEmpty() ? "all" : settings.watchNamespaces(),
         settings.leaderElection());
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) root = root.getCause();
+    return root.getClass().getSimpleName()
+        + (root.getMessage() == null ? "" : ": " + root.getMessage());
   }
 }
