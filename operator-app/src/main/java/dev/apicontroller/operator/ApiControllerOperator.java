@@ -3,11 +3,14 @@ package dev.apicontroller.operator;
 import dev.apicontroller.k8s.GeneratedObjectConverter;
 import dev.apicontroller.k8s.ObjectApplier;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operator assembled from its settings: one controller for {@code Api}s, its informers, metrics
@@ -16,8 +19,10 @@ import java.time.Clock;
  */
 public final class ApiControllerOperator implements AutoCloseable {
   static final String LEASE_NAME = "api-controller-leader";
+  private static final Logger LOG = LoggerFactory.getLogger(ApiControllerOperator.class);
 
   private final Operator operator;
+  private volatile boolean stopping;
 
   public ApiControllerOperator(
       KubernetesClient client, OperatorSettings settings, MeterRegistry registry) {
@@ -31,7 +36,14 @@ public final class ApiControllerOperator implements AutoCloseable {
               if (settings.leaderElection()) {
                 o.withLeaderElectionConfiguration(
                     new LeaderElectionConfiguration(
-                        LEASE_NAME, settings.leaseNamespace().orElse(null)));
+                        LEASE_NAME,
+                        settings.leaseNamespace().orElse(null),
+                        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+                        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+                        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+                        identity(),
+                        new LeaderCallbacks(() -> {}, this::lostLeadership, leader -> {}),
+                        false));
               }
             });
     ApiReconciler reconciler =
@@ -66,6 +78,24 @@ public final class ApiControllerOperator implements AutoCloseable {
 
   @Override
   public void close() {
+    stopping = true;
     operator.stop();
+  }
+
+  /**
+   * Leadership lost while running (not because we stop): another replica may already act, so this
+   * one must not reconcile any more; exiting lets Kubernetes restart it as a candidate. Never exit
+   * from a shutdown in progress, where System.exit would block the shutdown hook.
+   */
+  private void lostLeadership() {
+    if (!stopping) {
+      LOG.error("lost the leader lease; exiting so that the pod restarts as a candidate");
+      System.exit(1);
+    }
+  }
+
+  private static String identity() {
+    String host = System.getenv("HOSTNAME");
+    return host != null && !host.isBlank() ? host : "api-controller-" + java.util.UUID.randomUUID();
   }
 }
