@@ -4,6 +4,7 @@ import static dev.apicontroller.operator.OperatorHarness.spec;
 import static dev.apicontroller.operator.OperatorHarness.virtualServiceCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.apicontroller.k8s.ApiResource;
 import dev.apicontroller.model.ApiStatus;
@@ -234,5 +235,20 @@ class ApiLifecycleIT {
               api.setSpec(change.apply(ImmutableApiSpec.copyOf(api.getSpec())));
               return api;
             });
+  }
+
+  @Test
+  void deletingTheApiRemovesEverythingItOwnsThroughOwnerReferences() {
+    assumeTrue(
+        TestApiServer.garbageCollects(),
+        "kube-controller-manager not found next to kube-apiserver: run test-cluster/build.sh");
+    String ns = harness.newNamespace("delete");
+    harness.createApi(securedApi(ns, "orders", "orders", ns));
+    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+
+    harness.user.resources(ApiResource.class).inNamespace(ns).withName("orders").delete();
+
+    harness.awaitGone(VS_LEGACY, "VirtualService", ns, "orders");
+    harness.awaitGone(POLICY, "Policy", ns, "orders");
   }
 }

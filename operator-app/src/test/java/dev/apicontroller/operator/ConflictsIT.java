@@ -82,7 +82,7 @@ class ConflictsIT {
   }
 
   @Test
-  void ofTwoApisWithTheSameHostTheOlderWinsAndTheYoungerGetsCode4() {
+  void ofTwoApisWithTheSameHostTheOlderWinsAndTheYoungerTakesOverWhenItGoes() {
     String first = harness.newNamespace("host-first");
     String second = harness.newNamespace("host-second");
     String host = first + "." + "kyma.local";

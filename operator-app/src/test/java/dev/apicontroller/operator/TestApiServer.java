@@ -36,6 +36,12 @@ final class TestApiServer {
 
   private TestApiServer() {}
 
+  /** Whether owner-reference garbage collection runs (kube-controller-manager was found). */
+  static boolean garbageCollects() {
+    config();
+    return TestControllerManager.binary().isPresent();
+  }
+
   /** The client configuration of the shared server, started on first use. */
   static synchronized Config config() {
     if (config == null) {
@@ -48,6 +54,8 @@ final class TestApiServer {
       server.start();
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "kube-api-test-stop"));
       config = Config.fromKubeconfig(server.getKubeConfigYaml());
+      TestControllerManager.binary()
+          .ifPresent(b -> TestControllerManager.start(b, server.getKubeConfigYaml()));
       try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
         install(client, ApiCrd.yaml());
         for (String name : ISTIO_CRDS) install(client, resource("/crds/" + name + ".yaml"));
