@@ -1,0 +1,56 @@
+package dev.apicontroller.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apicontroller.model.Api;
+import org.junit.jupiter.api.Test;
+
+class ApiResourceTest {
+
+  @Test
+  void theWireFormReadsIntoTheModelWithMetadataSpecAndStatus() {
+    ApiResource resource =
+        TestApis.SERIALIZATION.unmarshal(
+            """
+            apiVersion: gateway.kyma-project.io/v1alpha2
+            kind: Api
+            metadata: {name: orders, namespace: shop, uid: u-1, generation: 3, labels: {team: a}}
+            spec:
+              service: {name: orders, port: 8080}
+              hostname: orders
+              authentication:
+              - type: JWT
+                jwt: {issuer: https://i.example.com, jwksUri: https://i.example.com/jwks}
+            status:
+              observedGeneration: 2
+              validationStatus: 2
+              virtualServiceStatus: {code: 4, lastError: "held by other/route"}
+            """,
+            ApiResource.class);
+
+    Api api = resource.toApi();
+
+    assertThat(api.qualifiedName()).isEqualTo("shop/orders");
+    assertThat(api.metadata().uid()).isEqualTo("u-1");
+    assertThat(api.metadata().generation()).isEqualTo(3L);
+    assertThat(api.metadata().labels()).containsEntry("team", "a");
+    assertThat(api.spec().service().port()).isEqualTo(8080);
+    assertThat(api.spec().authentication())
+        .singleElement()
+        .satisfies(a -> assertThat(a.jwt().issuer()).isEqualTo("https://i.example.com"));
+    assertThat(api.status().virtualServiceStatus().code()).isEqualTo(4);
+    assertThat(api.status().observedGeneration()).isEqualTo(2L);
+  }
+
+  @Test
+  void anApiWithoutSpecOrStatusStaysEmptyRatherThanFailing() {
+    ApiResource resource =
+        TestApis.SERIALIZATION.unmarshal(
+            "apiVersion: gateway.kyma-project.io/v1alpha2\nkind: Api\nmetadata: {name: x}\n",
+            ApiResource.class);
+
+    assertThat(resource.getSpec()).isNull();
+    assertThat(resource.getStatus()).isNull();
+    assertThat(resource.toApi().spec()).isNull();
+  }
+}
