@@ -2,23 +2,19 @@ package dev.apicontroller.translate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import java.util.Map;
-import org.immutables.value.Value;
 
-/** {@code metadata} of a generated object: same name and namespace as its {@code Api} (SPEC 3). */
-@Value.Immutable
-@JsonSerialize(as = ImmutableGeneratedMetadata.class)
+/**
+ * {@code metadata} of a generated object: same name and namespace as its {@code Api} (SPEC 3).
+ *
+ * @param labels in the order they are written; the map is kept as given (it must be immutable)
+ * @param ownerReferences empty when the {@code Api} has no uid
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"name", "namespace", "labels", "ownerReferences"})
-public interface GeneratedMetadata {
-  String name();
-
-  String namespace();
-
-  /** In insertion order, which is the order they are written in. */
-  Map<String, String> labels();
-
-  List<OwnerReference> ownerReferences();
-}
+public record GeneratedMetadata(
+    String name,
+    String namespace,
+    Map<String, String> labels,
+    List<OwnerReference> ownerReferences) {}

@@ -3,11 +3,8 @@ package dev.apicontroller.translate.istio;
 import dev.apicontroller.model.Api;
 import dev.apicontroller.model.ApiKind;
 import dev.apicontroller.translate.GeneratedMetadata;
-import dev.apicontroller.translate.ImmutableGeneratedMetadata;
 import dev.apicontroller.translate.OwnerReference;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The metadata every generated object carries (SPEC 3): the {@code Api}'s name and namespace, the
@@ -23,22 +20,27 @@ public final class OwnedMetadata {
 
   private OwnedMetadata() {}
 
+  private static final String[] KEYS = {CREATED_BY, API_NAME, API_NAMESPACE, MANAGED_BY};
+  private static final String[] KEYS_WITH_UID = {
+    CREATED_BY, API_NAME, API_NAMESPACE, API_UID, MANAGED_BY
+  };
+
   public static GeneratedMetadata of(Api api) {
     String name = api.metadata().nameOrEmpty();
     String namespace = api.metadata().namespaceOrDefault();
     String uid = api.metadata().uid();
-    Map<String, String> labels = new LinkedHashMap<>(8);
-    labels.put(CREATED_BY, CONTROLLER);
-    labels.put(API_NAME, name);
-    labels.put(API_NAMESPACE, namespace);
-    if (uid != null && !uid.isEmpty()) labels.put(API_UID, uid);
-    labels.put(MANAGED_BY, CONTROLLER);
-    ImmutableGeneratedMetadata.Builder b =
-        ImmutableGeneratedMetadata.builder().name(name).namespace(namespace).labels(labels);
-    if (uid != null && !uid.isEmpty()) {
-      b.ownerReferences(
-          List.of(new OwnerReference(ApiKind.API_VERSION, ApiKind.KIND, name, uid, true, true)));
+    if (uid == null || uid.isEmpty()) {
+      return new GeneratedMetadata(
+          name,
+          namespace,
+          new ControllerLabels(KEYS, new String[] {CONTROLLER, name, namespace, CONTROLLER}),
+          List.of());
     }
-    return b.build();
+    return new GeneratedMetadata(
+        name,
+        namespace,
+        new ControllerLabels(
+            KEYS_WITH_UID, new String[] {CONTROLLER, name, namespace, uid, CONTROLLER}),
+        List.of(new OwnerReference(ApiKind.API_VERSION, ApiKind.KIND, name, uid, true, true)));
   }
 }

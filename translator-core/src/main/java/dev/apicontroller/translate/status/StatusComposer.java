@@ -59,9 +59,19 @@ public final class StatusComposer {
     StatusLine route = lines.get(Role.ROUTE);
     StatusLine authn = lines.get(Role.AUTHENTICATION);
     StatusLine authz = lines.get(Role.AUTHORIZATION);
-    if (route != null) b.virtualServiceStatus(route.toResourceStatus());
-    if (authn != null) b.authenticationStatus(authn.toResourceStatus());
-    if (authz != null) b.authorizationPolicyStatus(authz.toResourceStatus());
+    // Lines are often one shared instance (all created): convert it once.
+    ResourceStatus routeStatus = route == null ? null : route.toResourceStatus();
+    ResourceStatus authnStatus =
+        authn == null ? null : authn == route ? routeStatus : authn.toResourceStatus();
+    ResourceStatus authzStatus =
+        authz == null
+            ? null
+            : authz == authn
+                ? authnStatus
+                : authz == route ? routeStatus : authz.toResourceStatus();
+    if (routeStatus != null) b.virtualServiceStatus(routeStatus);
+    if (authnStatus != null) b.authenticationStatus(authnStatus);
+    if (authzStatus != null) b.authorizationPolicyStatus(authzStatus);
     b.addConditions(
         ImmutableCondition.builder()
             .type(Condition.READY)

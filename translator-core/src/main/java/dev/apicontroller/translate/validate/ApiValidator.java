@@ -12,6 +12,8 @@ import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.auth.EffectiveAuthentication;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,12 +26,24 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class ApiValidator {
   private final HostnameRule hostnames;
-  private final Set<String> blocklist;
+
+  /** Blocked service names by namespace, so the hot path needs no string concatenation. */
+  private final Map<String, Set<String>> blocklist;
+
   private final EffectiveAuthentication authentication;
 
   public ApiValidator(Config config) {
     this.hostnames = new HostnameRule(config);
-    this.blocklist = Set.copyOf(config.blocklist());
+    Map<String, Set<String>> blocked = new HashMap<>();
+    for (String entry : config.blocklist()) {
+      int dot = entry.lastIndexOf('.');
+      if (dot <= 0) continue;
+      blocked
+          .computeIfAbsent(entry.substring(dot + 1), ns -> new HashSet<>())
+          .add(entry.substring(0, dot));
+    }
+    blocked.replaceAll((ns, names) -> Set.copyOf(names));
+    this.blocklist = Map.copyOf(blocked);
     this.authentication = new EffectiveAuthentication(config);
   }
 
@@ -79,7 +93,7 @@ public final class ApiValidator {
                   + " with a letter or digit, at most 63 characters), not \""
                   + name
                   + "\""));
-    } else if (blocklist.contains(name + "." + namespace)) {
+    } else if (blocklist.getOrDefault(namespace, Set.of()).contains(name)) {
       problems.add(
           Problem.error(
               "spec.service.name",
@@ -234,7 +248,9 @@ public final class ApiValidator {
 
   private static boolean hasWhiteSpace(String s) {
     for (int i = 0; i < s.length(); i++) {
-      if (Character.isWhitespace(s.charAt(i)) || Character.isSpaceChar(s.charAt(i))) return true;
+      char c = s.charAt(i);
+      if (c > ' ' && c < 0x7f) continue; // printable ASCII: the common case
+      if (c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c)) return true;
     }
     return false;
   }
@@ -244,7 +260,7 @@ public final class ApiValidator {
     int start = 0;
     for (int i = 0; i <= s.length(); i++) {
       if (i == s.length() || s.charAt(i) == '.') {
-        if (!Dns1123.isLabel(s.subSequence(start, i))) return false;
+        if (!Dns1123.isLabel(s, start, i)) return false;
         start = i + 1;
       }
     }

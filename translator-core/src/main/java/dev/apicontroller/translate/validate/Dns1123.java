@@ -8,12 +8,17 @@ public final class Dns1123 {
 
   /** Lower-case letters, digits and '-', starting and ending with a letter or digit, 1..63. */
   public static boolean isLabel(CharSequence s) {
-    int n = s.length();
-    if (n == 0 || n > MAX_LABEL) return false;
-    for (int i = 0; i < n; i++) {
+    return isLabel(s, 0, s.length());
+  }
+
+  /** {@link #isLabel(CharSequence)} of {@code s[from, to)}. */
+  public static boolean isLabel(CharSequence s, int from, int to) {
+    int n = to - from;
+    if (n <= 0 || n > MAX_LABEL) return false;
+    for (int i = from; i < to; i++) {
       char c = s.charAt(i);
       boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-      if (!alnum && (c != '-' || i == 0 || i == n - 1)) return false;
+      if (!alnum && (c != '-' || i == from || i == to - 1)) return false;
     }
     return true;
   }

@@ -57,8 +57,16 @@ public final class HttpUrl {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
+  private static final boolean[] URI_CHARS = new boolean[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) URI_CHARS[c] = true;
+    for (char c = 'A'; c <= 'Z'; c++) URI_CHARS[c] = true;
+    for (char c = '0'; c <= '9'; c++) URI_CHARS[c] = true;
+    for (char c : "-._~:/?#[]@!$&'()*+,;=%".toCharArray()) URI_CHARS[c] = true;
+  }
+
   private static boolean isUriChar(char c) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
-    return "-._~:/?#[]@!$&'()*+,;=%".indexOf(c) >= 0;
+    return c < 128 && URI_CHARS[c];
   }
 }
