@@ -45,26 +45,33 @@ public final class EffectiveAuthentication {
     List<Origin> out = new ArrayList<>(items.size());
     for (Authentication item : items) {
       Jwt jwt = item.jwt();
-      out.add(new Origin(jwt.issuer(), jwt.jwksUri(), exclusions(jwt.triggerRule())));
+      TriggerRule rule = jwt.triggerRule();
+      out.add(
+          new Origin(
+              jwt.issuer(),
+              jwt.jwksUri(),
+              exclusions(rule),
+              rule == null ? List.of() : rule.excludedPaths()));
     }
     return out;
   }
 
   private static List<Exclusion> exclusions(TriggerRule rule) {
     if (rule == null || rule.excludedPaths().isEmpty()) return List.of();
-    List<Exclusion> out = new ArrayList<>(rule.excludedPaths().size());
+    Exclusion[] out = new Exclusion[rule.excludedPaths().size()];
+    int i = 0;
     for (PathMatch m : rule.excludedPaths()) {
       // A valid item sets exactly one key; checked directly to spare the hot path a list.
       if (m.exact() != null) {
-        out.add(Exclusion.of(MatchKind.EXACT, m.exact()));
+        out[i++] = Exclusion.of(MatchKind.EXACT, m.exact());
       } else if (m.prefix() != null) {
-        out.add(Exclusion.of(MatchKind.PREFIX, m.prefix()));
+        out[i++] = Exclusion.of(MatchKind.PREFIX, m.prefix());
       } else if (m.suffix() != null) {
-        out.add(Exclusion.of(MatchKind.SUFFIX, m.suffix()));
+        out[i++] = Exclusion.of(MatchKind.SUFFIX, m.suffix());
       } else {
-        out.add(Exclusion.of(MatchKind.REGEX, m.regex()));
+        out[i++] = Exclusion.of(MatchKind.REGEX, m.regex());
       }
     }
-    return out;
+    return List.of(out);
   }
 }

@@ -1,12 +1,10 @@
 package dev.apicontroller.translate.istio.legacy;
 
 import dev.apicontroller.model.Api;
-import dev.apicontroller.model.PathMatch;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.GeneratedMetadata;
 import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.ObjectKind;
-import dev.apicontroller.translate.auth.Exclusion;
 import dev.apicontroller.translate.auth.Origin;
 import dev.apicontroller.translate.istio.legacy.PolicySpec.JwtSpec;
 import dev.apicontroller.translate.istio.legacy.PolicySpec.OriginSpec;
@@ -29,12 +27,8 @@ public final class PolicyBuilder {
   public GeneratedObject build(Api api, GeneratedMetadata metadata, List<Origin> origins) {
     List<OriginSpec> specs = new ArrayList<>(origins.size());
     for (Origin o : origins) {
-      List<TriggerRuleSpec> rules = List.of();
-      if (!o.exclusions().isEmpty()) {
-        List<PathMatch> paths = new ArrayList<>(o.exclusions().size());
-        for (Exclusion e : o.exclusions()) paths.add(PathMatch.of(e.kind(), e.value()));
-        rules = List.of(new TriggerRuleSpec(paths));
-      }
+      List<TriggerRuleSpec> rules =
+          o.excludedPaths().isEmpty() ? List.of() : List.of(new TriggerRuleSpec(o.excludedPaths()));
       specs.add(new OriginSpec(new JwtSpec(o.issuer(), o.jwksUri(), rules)));
     }
     boolean peers = mtls && !Boolean.TRUE.equals(api.spec().disableIstioAuthPolicyMTLS());
