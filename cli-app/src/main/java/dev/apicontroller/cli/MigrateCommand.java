@@ -68,7 +68,7 @@ public final class MigrateCommand implements Callable<Integer> {
                   + VirtualServiceMigration.API_VERSION
                   + " VirtualService among the inputs");
     }
-    root.out().write(RenderCommand.render(objects, output));
+    RenderCommand.write(objects, output, root.out());
     return diagnostics.exitCode().code();
   }
 }

@@ -1,7 +1,9 @@
 package dev.apicontroller.cli;
 
+import dev.apicontroller.cli.input.OrderedParallel;
 import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.Manifests;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,11 +44,34 @@ public final class RenderCommand implements Callable<Integer> {
     for (TranslatedApi t : translated) {
       if (t.translation() != null) objects.addAll(t.translation().objects());
     }
-    root.out().write(render(objects, output));
+    write(objects, output, root.out());
     return diagnostics.exitCode().code();
   }
 
-  static String render(List<?> objects, ObjectFormat format) {
-    return format == ObjectFormat.JSON ? Manifests.toJsonList(objects) : Manifests.toYaml(objects);
+  /** Objects slices serialized apart: {@code toYaml(a ++ b) == toYaml(a) + "---\n" + toYaml(b)}. */
+  private static final int SLICE = 512;
+
+  /**
+   * Writes {@code objects}; large YAML output is serialized in slices on all cores and written in
+   * order, byte for byte what one {@link Manifests#toYaml} call gives.
+   */
+  static void write(List<?> objects, ObjectFormat format, PrintWriter out) {
+    if (format == ObjectFormat.JSON) {
+      out.write(Manifests.toJsonList(objects));
+      return;
+    }
+    if (!OrderedParallel.enabled() || objects.size() < 2 * SLICE) {
+      out.write(Manifests.toYaml(objects));
+      return;
+    }
+    List<List<?>> slices = new ArrayList<>();
+    for (int i = 0; i < objects.size(); i += SLICE) {
+      slices.add(objects.subList(i, Math.min(objects.size(), i + SLICE)));
+    }
+    List<String> texts = OrderedParallel.map(slices, Manifests::toYaml);
+    for (int i = 0; i < texts.size(); i++) {
+      if (i > 0) out.write("---\n");
+      out.write(texts.get(i));
+    }
   }
 }

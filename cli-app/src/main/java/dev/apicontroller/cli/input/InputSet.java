@@ -40,9 +40,15 @@ public record InputSet(List<ApiDocument> apis, List<ServiceSelector> services) {
     List<ApiDocument> apis = new ArrayList<>();
     List<ServiceSelector> services = new ArrayList<>();
     Map<String, SourceDocument> seen = new HashMap<>();
-    for (SourceDocument doc : documents) {
+    // Binding is independent per document: done on all cores for large inputs, in input order.
+    List<ApiDocument> bound =
+        OrderedParallel.map(
+            documents,
+            doc -> ApiReader.isApi(doc) ? withNamespace(API_READER.read(doc), namespace) : null);
+    for (int i = 0; i < documents.size(); i++) {
+      SourceDocument doc = documents.get(i);
       if (ApiReader.isApi(doc)) {
-        ApiDocument read = withNamespace(API_READER.read(doc), namespace);
+        ApiDocument read = bound.get(i);
         if (read.api() != null) {
           SourceDocument first = seen.putIfAbsent(read.api().qualifiedName(), doc);
           if (first != null) {
