@@ -25,6 +25,7 @@ public final class Manifests {
                   .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                   .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                   .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                  .stringQuotingChecker(new YamlScalarQuoting())
                   .build())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();

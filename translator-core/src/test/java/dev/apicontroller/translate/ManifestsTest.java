@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ManifestsTest {
   @Test
@@ -23,6 +25,45 @@ class ManifestsTest {
     assertThat(back.get("star").isTextual()).isTrue();
     assertThat(back.get("bool").isTextual()).isTrue();
     assertThat(back.get("number").isTextual()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "1e3",
+        "0o17",
+        "0x1F",
+        "0b101",
+        "1_000",
+        "+1",
+        ".5",
+        "0777",
+        "2024-01-01",
+        "12:30",
+        "1:20:30",
+        ".inf",
+        "-.inf",
+        ".NaN",
+        "=",
+        "<<",
+        "yes",
+        "Off",
+        "NULL",
+        "~",
+        "y",
+        "N",
+        "-"
+      })
+  void yamlQuotesEveryScalarAYaml11Or12ReaderWouldNotReadAsAString(String value) throws Exception {
+    String yaml = Manifests.toYaml(List.of(Map.of("v", value)));
+    assertThat(yaml).matches("v: (\"[^\"]*\"|'[^']*')\n");
+    assertThat(Manifests.yaml().readTree(yaml).get("v").asText()).isEqualTo(value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"orders.kyma.local", "/.*", "https://accounts.google.com", "GET", "a-1"})
+  void yamlLeavesOrdinaryStringsPlain(String value) {
+    assertThat(Manifests.toYaml(List.of(Map.of("v", value)))).isEqualTo("v: " + value + "\n");
   }
 
   @Test
