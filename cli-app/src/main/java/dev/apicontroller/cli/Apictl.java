@@ -84,6 +84,7 @@ public final class Apictl implements Runnable {
   }
 
   public static void main(String[] args) {
+    BackgroundWarmUp.startFor(args);
     PrintWriter out =
         new PrintWriter(
             new BufferedWriter(
