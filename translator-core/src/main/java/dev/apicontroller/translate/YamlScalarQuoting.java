@@ -27,7 +27,7 @@ final class YamlScalarQuoting extends StringQuotingChecker.Default {
     if (c >= '0' && c <= '9') return true;
     if ((c == '+' || c == '-' || c == '.') && s.length() > 1) {
       char d = s.charAt(1);
-      return (d >= '0' && d <= '9') || (d == '.' && c != '.');
+      return (d >= '0' && d <= '9') || d == '_' || (d == '.' && c != '.');
     }
     return false;
   }

@@ -32,6 +32,7 @@ class ParsedInputProperties {
   @Property
   void noDocumentThatParsesMakesTheTranslatorThrow(@ForAll("documents") String yaml)
       throws Exception {
+    // The generator writes with Manifests, whose output always reads back (ManifestsProperties).
     for (SourceDocument doc : new DocumentReader().read("generated.yaml", yaml)) {
       ApiDocument read = new ApiReader().read(doc);
       if (read.api() == null) continue;
