@@ -40,13 +40,19 @@ kube_minor="${kube_version#*.}"; kube_minor="${kube_minor%%.*}"   # 34
 out_dir="${KUBE_API_TEST_DIR:-${HOME}/.kubeapitest}/k8s/${kube_version}-${goos}-${goarch}"
 
 # Returns 0 when all four binaries exist and report the pinned versions.
+# (Output is captured first: `cmd | grep -q` can fail under pipefail when grep
+# exits early and cmd gets SIGPIPE.)
 binaries_ok() {
-  local d="$1"
+  local d="$1" out
   [[ -x "${d}/etcd" && -x "${d}/kube-apiserver" && -x "${d}/kube-controller-manager" && -x "${d}/kubectl" ]] || return 1
-  "${d}/kube-apiserver" --version 2>/dev/null | grep -qx "Kubernetes ${kube_tag}" || return 1
-  "${d}/kube-controller-manager" --version 2>/dev/null | grep -qx "Kubernetes ${kube_tag}" || return 1
-  "${d}/kubectl" version --client 2>/dev/null | grep -qx "Client Version: ${kube_tag}" || return 1
-  "${d}/etcd" --version 2>/dev/null | grep -qx "etcd Version: ${etcd_tag#v}" || return 1
+  out="$("${d}/kube-apiserver" --version 2>/dev/null)" || return 1
+  [[ "${out}" == "Kubernetes ${kube_tag}" ]] || return 1
+  out="$("${d}/kube-controller-manager" --version 2>/dev/null)" || return 1
+  [[ "${out}" == "Kubernetes ${kube_tag}" ]] || return 1
+  out="$("${d}/kubectl" version --client 2>/dev/null)" || return 1
+  [[ $'\n'"${out}"$'\n' == *$'\n'"Client Version: ${kube_tag}"$'\n'* ]] || return 1
+  out="$("${d}/etcd" --version 2>/dev/null)" || return 1
+  [[ $'\n'"${out}"$'\n' == *$'\n'"etcd Version: ${etcd_tag#v}"$'\n'* ]] || return 1
 }
 
 if binaries_ok "${out_dir}"; then
