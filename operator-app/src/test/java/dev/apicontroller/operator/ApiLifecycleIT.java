@@ -251,4 +251,34 @@ class ApiLifecycleIT {
     harness.awaitGone(VS_LEGACY, "VirtualService", ns, "orders");
     harness.awaitGone(POLICY, "Policy", ns, "orders");
   }
+
+  @Test
+  void aValidationFailureLeavesEarlierObjectsAsTheyAreAndSaysWhy() {
+    String ns = harness.newNamespace("invalid");
+    harness.createApi(securedApi(ns, "orders", "orders", ns));
+    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+    String vsVersion =
+        harness
+            .object(VS_LEGACY, "VirtualService", ns, "orders")
+            .getMetadata()
+            .getResourceVersion();
+
+    editSpec(ns, "orders", spec -> spec.withHostname("orders.foreign.example.org"));
+
+    ApiStatus status = harness.awaitStatus(ns, "orders", s -> s.validationStatus() == 3);
+    assertThat(status.conditions())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.status()).isEqualTo("False");
+              assertThat(c.message()).contains("hostname");
+            });
+    assertThat(
+            harness
+                .object(VS_LEGACY, "VirtualService", ns, "orders")
+                .getMetadata()
+                .getResourceVersion())
+        .isEqualTo(vsVersion);
+    assertThat(harness.object(POLICY, "Policy", ns, "orders")).isNotNull();
+  }
 }

@@ -4,6 +4,7 @@ import static dev.apicontroller.operator.OperatorHarness.spec;
 import static dev.apicontroller.operator.OperatorHarness.virtualServiceCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apicontroller.model.ApiStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import java.time.Duration;
@@ -175,6 +176,39 @@ class ConfigurationIT {
             .distinct()
             .toList();
     assertThat(needed).isNotEmpty().allMatch(grants::allows, "granted by deploy/");
+  }
+
+  @Test
+  void inTheModernProfileAnApiWaitsForItsServiceAndIsExposedWhenItAppears() {
+    startIn("service-later", Map.of("ISTIO_PROFILE", "modern"));
+    harness.createApi(ApiLifecycleIT.securedApi(ns, "orders", "orders", ns));
+    ApiStatus waiting =
+        harness.awaitStatus(
+            ns,
+            "orders",
+            s -> !s.conditions().isEmpty() && s.conditions().get(0).status().equals("False"));
+    assertThat(waiting.conditions().get(0).reason()).isEqualTo("ServiceNotFound");
+    assertThat(harness.object(VS, "VirtualService", ns, "orders")).isNull();
+
+    harness.user.resource(service(ns, "orders")).create();
+
+    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+    assertThat(harness.object(SECURITY, "RequestAuthentication", ns, "orders")).isNotNull();
+  }
+
+  private static io.fabric8.kubernetes.api.model.Service service(String ns, String name) {
+    return new ServiceBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(ns)
+        .endMetadata()
+        .withNewSpec()
+        .withSelector(Map.of("app", name))
+        .addNewPort()
+        .withPort(8080)
+        .endPort()
+        .endSpec()
+        .build();
   }
 
   /** Lets informer events of the last writes arrive and any reconcile they trigger finish. */
