@@ -21,6 +21,8 @@ import java.util.Objects;
  * runtime to fill in.
  */
 public final class StatusComposer {
+  private static final Role[] ROLES = Role.values();
+
   private StatusComposer() {}
 
   /**
@@ -48,9 +50,10 @@ public final class StatusComposer {
       reason = validationReason;
       message = notReadyMessage;
     } else {
-      for (Map.Entry<Role, StatusLine> e : lines.entrySet()) {
-        StatusLine line = e.getValue();
-        if (line.reason().ordinal() < reason.ordinal()) {
+      // Role order (route, authentication, authorization) breaks ties between equal reasons.
+      for (Role role : ROLES) {
+        StatusLine line = lines.get(role);
+        if (line != null && line.reason().ordinal() < reason.ordinal()) {
           reason = line.reason();
           message = line.lastError();
         }
