@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       StatusCommand.class,
       MigrateCommand.class,
+      ExplainCommand.class,
       CrdCommand.class,
       VersionCommand.class,
       AutoComplete.GenerateCompletion.class,
@@ -40,7 +41,8 @@ import picocli.CommandLine.Spec;
       "  0  success",
       "  1  invalid input or conflicts (the valid rest is still written)",
       "  2  usage error",
-      "  3  unreadable input (not YAML/JSON, or beyond the limits of a manifest)"
+      "  3  unreadable input (not YAML/JSON, or beyond the limits of a manifest)",
+      "  4  explain: the request is denied"
     })
 public final class Apictl implements Runnable {
   private final PrintWriter out;
