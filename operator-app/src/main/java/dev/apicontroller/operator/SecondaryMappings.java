@@ -83,8 +83,17 @@ final class SecondaryMappings {
     for (String host : hostOf.apply(api)) {
       apis.byIndex(CacheIndexes.API_HOST, host).forEach(a -> ids.add(ResourceID.fromResource(a)));
     }
+    // An update shows only the new spec: Apis still waiting for the service this one may have let
+    // go of are found by their status (code 5) instead.
+    apis.list(api.getMetadata().getNamespace(), SecondaryMappings::waitingForService)
+        .forEach(a -> ids.add(ResourceID.fromResource(a)));
     ids.remove(ResourceID.fromResource(api));
     return ids;
+  }
+
+  private static boolean waitingForService(ApiResource api) {
+    return api.getStatus() != null
+        && api.getStatus().validationStatus() == StatusCode.SERVICE_OCCUPIED.code();
   }
 
   private static boolean waitingForHost(ApiResource api) {

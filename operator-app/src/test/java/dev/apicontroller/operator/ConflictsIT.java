@@ -132,4 +132,32 @@ class ConflictsIT {
         .isEqualTo(foreign.getMetadata().getResourceVersion());
     assertThat(after.getMetadata().getOwnerReferences()).isNullOrEmpty();
   }
+
+  @Test
+  void whenTheOlderApiMovesToAnotherServiceTheYoungerTakesTheFreedOne() {
+    String ns = harness.newNamespace("service-moves");
+    harness.createApi(openApi(ns, "older", "orders", "older-" + ns));
+    harness.awaitStatus(ns, "older", virtualServiceCode(2));
+    harness.createApi(openApi(ns, "younger", "orders", "younger-" + ns));
+    harness.awaitStatus(ns, "younger", s -> s.validationStatus() == 5);
+
+    harness
+        .user
+        .resources(ApiResource.class)
+        .inNamespace(ns)
+        .withName("older")
+        .edit(
+            api -> {
+              api.setSpec(
+                  dev.apicontroller.model.ImmutableApiSpec.copyOf(api.getSpec())
+                      .withService(
+                          dev.apicontroller.model.ImmutableServiceRef.builder()
+                              .name("payments")
+                              .port(8080)
+                              .build()));
+              return api;
+            });
+
+    harness.awaitStatus(ns, "younger", virtualServiceCode(2));
+  }
 }
