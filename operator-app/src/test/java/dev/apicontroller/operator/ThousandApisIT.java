@@ -66,8 +66,45 @@ class ThousandApisIT {
           harness.operatorRequests.directReads().size());
       assertThat(writes).isLessThanOrEqualTo(3 * APIS);
       assertThat(harness.operatorRequests.directReads()).isEmpty();
+
+      // A configuration change reaches every Api: one VirtualService update and one status each.
+      Map<String, String> changed = new HashMap<>(env);
+      changed.put("GATEWAY_FQDN", "edge.istio-system.svc.cluster.local");
+      harness.operatorRequests.reset();
+      long restarted = System.nanoTime();
+      harness.restart(changed);
+      await()
+          .atMost(Duration.ofMinutes(5))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> onGateway(harness, ns, "edge.istio-system.svc.cluster.local") == APIS);
+      long applied = System.nanoTime();
+      pause();
+      int changeWrites = harness.operatorRequests.writes().size();
+      System.out.printf(
+          "LOAD configuration change: %d VirtualServices rewritten %.1f s after the restart;"
+              + " operator writes %d (%.2f per Api)%n",
+          APIS, (applied - restarted) / 1e9, changeWrites, changeWrites / (double) APIS);
+      assertThat(changeWrites).isLessThanOrEqualTo(2 * APIS);
       harness.user.resources(ApiResource.class).inNamespace(ns).delete();
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static long onGateway(OperatorHarness harness, String ns, String gateway) {
+    return harness
+        .user
+        .genericKubernetesResources(ApiLifecycleIT.VS_LEGACY, "VirtualService")
+        .inNamespace(ns)
+        .list()
+        .getItems()
+        .stream()
+        .filter(vs -> java.util.List.of(gateway).equals(OperatorHarness.spec(vs).get("gateways")))
+        .count();
+  }
+
+  /** Lets the status writes that follow the last object writes finish. */
+  private static void pause() throws InterruptedException {
+    Thread.sleep(3000);
   }
 
   private static long ready(OperatorHarness harness, String ns) {
