@@ -81,6 +81,12 @@ public final class ExplainCommand implements Callable<Integer> {
   @Mixin SettingsOptions settings;
 
   @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
+  boolean help;
+
+  @Option(
       names = "--path",
       required = true,
       paramLabel = "PATH",
@@ -90,7 +96,7 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(
       names = "--token",
       paramLabel = "JWT",
-      description = "The request's bearer token (compact JWT; a 'Bearer ' prefix is dropped).")
+      description = "The request's bearer token: a compact JWT, with or without 'Bearer'.")
   String token;
 
   @Option(
@@ -125,16 +131,13 @@ public final class ExplainCommand implements Callable<Integer> {
           "Check exp and nbf at this time (ISO-8601, like 2026-01-31T12:00:00Z), not now.")
   Instant now;
 
-  /** The clock {@code exp} and {@code nbf} are checked against when {@code --now} is not given. */
-  Clock clock = Clock.systemUTC();
-
   @Override
   public Integer call() {
     checkUsage();
     Diagnostics diagnostics = new Diagnostics(root.err());
     Config config = CommandRun.config(settings, diagnostics);
     if (config == null) return diagnostics.exitCode().code();
-    Clock at = now == null ? clock : Clock.fixed(now, ZoneOffset.UTC);
+    Clock at = now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC);
 
     TokenInspection inspection = null;
     Token credential = null;
@@ -289,7 +292,7 @@ public final class ExplainCommand implements Callable<Integer> {
   private static String whyNotExplained(Translation t, Profile profile) {
     if (t == null) return "it is invalid (see the errors above)";
     for (Problem p : t.problems()) {
-      if (p.isError()) return "under the " + profile.wireName() + " profile: " + p.describe();
+      if (p.isError()) return "it is invalid: " + p.describe();
     }
     for (GeneratedObject o : t.objects()) {
       if (o.objectKind().role() == ObjectKind.Role.ROUTE) return null;
