@@ -21,10 +21,10 @@ import dev.apicontroller.translate.istio.modern.ModernAuthBuilder;
 import dev.apicontroller.translate.status.ReadyReason;
 import dev.apicontroller.translate.status.StatusComposer;
 import dev.apicontroller.translate.status.StatusLine;
+import dev.apicontroller.translate.status.StatusLines;
 import dev.apicontroller.translate.status.StatusMessages;
 import dev.apicontroller.translate.validate.ApiValidator;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +83,7 @@ public final class ApiTranslator {
           StatusComposer.compose(
               api,
               StatusCode.ERROR,
-              Map.of(),
+              new StatusLines(),
               ReadyReason.VALIDATION_FAILED,
               StatusMessages.validationFailed(problems),
               "");
@@ -98,7 +98,7 @@ public final class ApiTranslator {
           StatusComposer.compose(
               api,
               StatusCode.SERVICE_OCCUPIED,
-              Map.of(),
+              new StatusLines(),
               ReadyReason.SERVICE_CONFLICT,
               message,
               "");
@@ -107,7 +107,7 @@ public final class ApiTranslator {
     String host = validator.hostnames().fullHostOrNull(api.spec().hostname());
     List<Origin> origins = authentication.origins(api.spec());
     boolean secured = !origins.isEmpty();
-    Map<Role, StatusLine> lines = new EnumMap<>(Role.class);
+    StatusLines lines = new StatusLines();
 
     Optional<String> hostHolder = hostnameOwnership.holder(api, host, cluster);
     if (hostHolder.isPresent()) {
@@ -171,7 +171,7 @@ public final class ApiTranslator {
 
   /** Fills {@code lines} and returns true when a foreign object holds one of the names. */
   private boolean nameTaken(
-      Api api, List<GeneratedObject> objects, Map<Role, StatusLine> lines, ClusterView cluster) {
+      Api api, List<GeneratedObject> objects, StatusLines lines, ClusterView cluster) {
     boolean taken = false;
     boolean authTaken = false;
     for (GeneratedObject o : objects) {
@@ -190,7 +190,7 @@ public final class ApiTranslator {
     if (!taken) return false;
     for (GeneratedObject o : objects) {
       Role role = o.objectKind().role();
-      if (lines.containsKey(role)) continue;
+      if (lines.has(role)) continue;
       String why =
           role == Role.ROUTE && authTaken
               ? StatusMessages.NOT_EXPOSED_WITHOUT_AUTH
@@ -200,7 +200,7 @@ public final class ApiTranslator {
     return true;
   }
 
-  private void waitLines(Map<Role, StatusLine> lines, String message, ReadyReason reason) {
+  private void waitLines(StatusLines lines, String message, ReadyReason reason) {
     lines.put(Role.AUTHENTICATION, StatusLine.of(StatusCode.NOT_CREATED, message, reason));
     if (modern) {
       lines.put(Role.AUTHORIZATION, StatusLine.of(StatusCode.NOT_CREATED, message, reason));
@@ -210,7 +210,7 @@ public final class ApiTranslator {
   private static Translation done(
       Api api,
       String host,
-      Map<Role, StatusLine> lines,
+      StatusLines lines,
       List<Problem> problems,
       List<GeneratedObject> objects,
       boolean prune) {

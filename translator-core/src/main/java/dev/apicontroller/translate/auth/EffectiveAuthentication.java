@@ -43,8 +43,8 @@ public final class EffectiveAuthentication {
           : List.of();
     }
     List<Origin> out = new ArrayList<>(items.size());
-    for (Authentication item : items) {
-      Jwt jwt = item.jwt();
+    for (int n = 0; n < items.size(); n++) {
+      Jwt jwt = items.get(n).jwt();
       TriggerRule rule = jwt.triggerRule();
       out.add(
           new Origin(
@@ -58,9 +58,11 @@ public final class EffectiveAuthentication {
 
   private static List<Exclusion> exclusions(TriggerRule rule) {
     if (rule == null || rule.excludedPaths().isEmpty()) return List.of();
-    Exclusion[] out = new Exclusion[rule.excludedPaths().size()];
+    List<PathMatch> paths = rule.excludedPaths();
+    Exclusion[] out = new Exclusion[paths.size()];
     int i = 0;
-    for (PathMatch m : rule.excludedPaths()) {
+    for (int n = 0; n < paths.size(); n++) {
+      PathMatch m = paths.get(n);
       // A valid item sets exactly one key; checked directly to spare the hot path a list.
       if (m.exact() != null) {
         out[i++] = Exclusion.of(MatchKind.EXACT, m.exact());

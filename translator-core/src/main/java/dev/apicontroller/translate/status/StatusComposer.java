@@ -35,7 +35,7 @@ public final class StatusComposer {
   public static ApiStatus compose(
       Api api,
       StatusCode validation,
-      Map<Role, StatusLine> lines,
+      StatusLines lines,
       ReadyReason validationReason,
       String notReadyMessage,
       String readyMessage) {
@@ -123,10 +123,12 @@ public final class StatusComposer {
       }
     }
     String readyMessage = readyMessageOf(planned);
+    StatusLines composed = new StatusLines();
+    lines.forEach(composed::put);
     return compose(
         translation.api(),
         StatusCode.CREATED,
-        lines,
+        composed,
         ReadyReason.EXPOSED,
         readyMessage,
         readyMessage);

@@ -190,7 +190,9 @@ public final class ApiValidator {
     if (jwksUri == null || !HttpUrl.isAbsoluteHttp(jwksUri)) return false;
     TriggerRule rule = jwt.triggerRule();
     if (rule == null) return true;
-    for (PathMatch m : rule.excludedPaths()) {
+    List<PathMatch> paths = rule.excludedPaths();
+    for (int n = 0; n < paths.size(); n++) {
+      PathMatch m = paths.get(n);
       int keys = 0;
       String value = null;
       if (m.exact() != null) {

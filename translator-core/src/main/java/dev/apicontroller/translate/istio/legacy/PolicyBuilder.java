@@ -26,7 +26,8 @@ public final class PolicyBuilder {
 
   public GeneratedObject build(Api api, GeneratedMetadata metadata, List<Origin> origins) {
     List<OriginSpec> specs = new ArrayList<>(origins.size());
-    for (Origin o : origins) {
+    for (int n = 0; n < origins.size(); n++) {
+      Origin o = origins.get(n);
       List<TriggerRuleSpec> rules =
           o.excludedPaths().isEmpty() ? List.of() : List.of(new TriggerRuleSpec(o.excludedPaths()));
       specs.add(new OriginSpec(new JwtSpec(o.issuer(), o.jwksUri(), rules)));
