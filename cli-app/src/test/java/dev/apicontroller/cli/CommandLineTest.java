@@ -69,4 +69,11 @@ class CommandLineTest {
     assertThat(run.code()).isZero();
     assertThat(run.out()).contains("complete -F").contains("render").contains("--profile");
   }
+
+  @Test
+  void verboseIsAcceptedBeforeAndAfterTheCommand() {
+    String api = Manifest.api("ns", "a", "a", 80, "a");
+    assertThat(ApictlRun.withStdin(api, "--verbose", "render", "-").code()).isZero();
+    assertThat(ApictlRun.withStdin(api, "render", "--verbose", "-").code()).isZero();
+  }
 }
