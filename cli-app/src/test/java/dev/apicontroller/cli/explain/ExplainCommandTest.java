@@ -420,6 +420,20 @@ class ExplainCommandTest {
     }
 
     @Test
+    void anApiThatLostItsHostIsNotExposedSoNotExplained() throws IOException {
+      Path both =
+          Files.writeString(
+              dir.resolve("both.yaml"),
+              OPEN + "---\n" + OPEN.replace("name: open,", "name: z-late,"));
+      ExplainRun run = explain(both, "/x", "--api", "z-late");
+      assertThat(run.code()).as(run.toString()).isEqualTo(1);
+      assertThat(run.out())
+          .contains("Api stage/z-late   not explained: it is not exposed under the legacy profile")
+          .contains("stage/open");
+      assertThat(explain(both, "/x", "--api", "open").out()).contains("legacy    allowed");
+    }
+
+    @Test
     void anInvalidApiIsNotExplained() throws IOException {
       Path bad = Files.writeString(dir.resolve("bad.yaml"), OPEN.replace("port: 80", "port: 0"));
       ExplainRun run = explain(bad, "/x");
