@@ -207,8 +207,7 @@ public final class DocumentReader {
           node = arr;
         }
         case VALUE_STRING -> node = scalarOrAlias(p, here);
-        case VALUE_NUMBER_INT -> node = integer(p);
-        case VALUE_NUMBER_FLOAT -> node = NODES.numberNode(p.getDoubleValue());
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> node = number(p);
         case VALUE_TRUE -> node = NODES.booleanNode(true);
         case VALUE_FALSE -> node = NODES.booleanNode(false);
         case VALUE_NULL -> node = NODES.nullNode();
@@ -219,12 +218,21 @@ public final class DocumentReader {
       return node;
     }
 
-    private JsonNode integer(JsonParser p) throws IOException {
-      return switch (p.getNumberType()) {
-        case INT -> NODES.numberNode(p.getIntValue());
-        case LONG -> NODES.numberNode(p.getLongValue());
-        default -> NODES.numberNode(p.getBigIntegerValue());
-      };
+    /**
+     * A number as the parser typed it. Jackson's YAML number detection takes a few plain scalars
+     * for numbers it then cannot convert ({@code ._}, {@code +.inf}); those stay the text they are.
+     */
+    private JsonNode number(JsonParser p) throws IOException {
+      try {
+        return switch (p.getNumberType()) {
+          case INT -> NODES.numberNode(p.getIntValue());
+          case LONG -> NODES.numberNode(p.getLongValue());
+          case BIG_INTEGER -> NODES.numberNode(p.getBigIntegerValue());
+          default -> NODES.numberNode(p.getDoubleValue());
+        };
+      } catch (JsonProcessingException | NumberFormatException e) {
+        return NODES.textNode(p.getText());
+      }
     }
 
     private JsonNode scalarOrAlias(JsonParser p, Position here)

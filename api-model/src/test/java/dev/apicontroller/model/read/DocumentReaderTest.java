@@ -64,6 +64,15 @@ class DocumentReaderTest {
   }
 
   @Test
+  void plainScalarsJacksonMistakesForNumbersStayText() throws Exception {
+    SourceDocument doc = reader.read("f.yaml", "a: ._\nb: +.inf\nc: 1_000\nd: .5\n").get(0);
+    assertThat(doc.root().get("a").asText()).isEqualTo("._");
+    assertThat(doc.root().get("b").asText()).isEqualTo("+.inf");
+    assertThat(doc.root().get("c").asInt()).isEqualTo(1000);
+    assertThat(doc.root().get("d").asDouble()).isEqualTo(0.5);
+  }
+
+  @Test
   void aliasBombIsRefusedEarly() {
     StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for (int i = 1; i <= 9; i++) {
