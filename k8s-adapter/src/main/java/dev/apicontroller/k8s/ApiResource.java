@@ -1,5 +1,6 @@
 package dev.apicontroller.k8s;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.apicontroller.model.Api;
 import dev.apicontroller.model.ApiKind;
 import dev.apicontroller.model.ApiSpec;
@@ -33,6 +34,13 @@ public class ApiResource extends CustomResource<ApiSpec, ApiStatus> implements N
   @Override
   protected ApiStatus initStatus() {
     return null;
+  }
+
+  /** Tolerates the statuses other controllers wrote; see {@link ApiStatusReader}. */
+  @Override
+  @JsonDeserialize(using = ApiStatusReader.class)
+  public void setStatus(ApiStatus status) {
+    super.setStatus(status);
   }
 
   /** The api-model value the translator works on. */

@@ -91,4 +91,14 @@ public final class GeneratedObjectConverter {
     merged.getMetadata().setManagedFields(null);
     return merged;
   }
+
+  /**
+   * {@code live}, left by the original controller, made ours: {@link #merge} plus dropping the
+   * original's {@code apiVersion} label, a resourceVersion of the {@code Api} that goes stale.
+   */
+  public GenericKubernetesResource adopt(GeneratedObject desired, GenericKubernetesResource live) {
+    GenericKubernetesResource adopted = merge(desired, live);
+    adopted.getMetadata().getLabels().remove(OriginalControllerClaim.API_VERSION);
+    return adopted;
+  }
 }

@@ -78,6 +78,7 @@ public final class InformerClusterView implements ClusterView {
         kind,
         object.getMetadata().getNamespace(),
         object.getMetadata().getName(),
-        CacheIndexes.controllerUidOf(object));
+        // An object the original controller left for an Api is that Api's, not a foreign one.
+        OriginalControllerClaim.claimantUidOf(object));
   }
 }

@@ -34,7 +34,7 @@ public final class ObjectApplier {
     String what = desired.kind() + " " + qualified(desired);
     if (live.isPresent()) {
       GenericKubernetesResource current = live.get();
-      String owner = CacheIndexes.controllerUidOf(current);
+      String owner = OriginalControllerClaim.claimantUidOf(current);
       if (apiUid == null || !apiUid.equals(owner)) {
         return ApplyResult.nameTaken(
             desired,
@@ -49,7 +49,15 @@ public final class ObjectApplier {
     }
     try {
       GenericKubernetesResource written;
-      if (live.isPresent()) {
+      if (live.isPresent() && OriginalControllerClaim.apiUidOf(live.get()) != null) {
+        // Updated in place, never deleted and recreated: its hosts stay served throughout.
+        written =
+            resources(desired.objectKind())
+                .inNamespace(desired.metadata().namespace())
+                .resource(converter.adopt(desired, live.get()))
+                .update();
+        LOG.info("adopted {} left by the original controller", what);
+      } else if (live.isPresent()) {
         written =
             resources(desired.objectKind())
                 .inNamespace(desired.metadata().namespace())
