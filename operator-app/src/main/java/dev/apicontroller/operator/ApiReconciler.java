@@ -126,12 +126,41 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
               .withNamespace(resource.getMetadata().getNamespace())
               .build());
       patch.setStatus(next);
-      // Patched through the status subresource and put in the primary cache, so a reconcile that
-      // follows before the watch event sees this status and does not write it again.
-      PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(resource, patch, context);
+      if (writtenByTheOriginalController(resource.getStatus())) {
+        replaceStatus(resource, next, context);
+      } else {
+        // Patched through the status subresource and put in the primary cache, so a reconcile
+        // that follows before the watch event sees this status and does not write it again.
+        PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(resource, patch, context);
+      }
     }
     UpdateControl<ApiResource> control = UpdateControl.noUpdate();
     return retry ? control.rescheduleAfter(RETRY_AFTER) : control;
+  }
+
+  /**
+   * A status without {@code observedGeneration} and conditions: the original Go controller's, which
+   * this operator always writes.
+   */
+  static boolean writtenByTheOriginalController(ApiStatus status) {
+    return status != null && status.observedGeneration() == null && status.conditions().isEmpty();
+  }
+
+  /**
+   * Replaces the original controller's status whole, once. A server-side apply would keep the
+   * fields it wrote and ours lacks (the {@code authenticationStatus} of an unsecured {@code Api}),
+   * since another field manager owns them. Optimistic locking: a conflict is retried.
+   */
+  private static void replaceStatus(
+      ApiResource resource, ApiStatus next, Context<ApiResource> context) {
+    ApiResource replacement = context.getClient().getKubernetesSerialization().clone(resource);
+    replacement.setStatus(next);
+    ApiResource written = context.getClient().resource(replacement).updateStatus();
+    context
+        .eventSourceRetriever()
+        .getControllerEventSource()
+        .handleRecentResourceUpdate(ResourceID.fromResource(resource), written, resource);
+    LOG.info("replaced the original controller's status of Api {}", resource.qualifiedName());
   }
 
   /**

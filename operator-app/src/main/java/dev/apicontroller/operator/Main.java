@@ -25,6 +25,7 @@ public final class Main {
       System.exit(2);
       return;
     }
+    settings.rootLogLevel().ifPresent(RootLogLevel::set);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     KubernetesClient client = new KubernetesClientBuilder().build();
     ApiControllerOperator operator;

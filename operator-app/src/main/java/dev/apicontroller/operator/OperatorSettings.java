@@ -22,13 +22,16 @@ import java.util.Set;
  * @param leaseNamespace {@code LEASE_NAMESPACE} (falls back to {@code POD_NAMESPACE}); empty lets
  *     the operator use its own namespace
  * @param metricsPort {@code METRICS_PORT}: the port of /metrics, /healthz and /readyz
+ * @param rootLogLevel {@code API_CONTROLLER_LOG_LEVEL} (the original controller's variable, with
+ *     its logrus level names) as a logback level name; empty keeps logback.xml's level
  */
 public record OperatorSettings(
     Config config,
     Set<String> watchNamespaces,
     boolean leaderElection,
     Optional<String> leaseNamespace,
-    int metricsPort) {
+    int metricsPort,
+    Optional<String> rootLogLevel) {
 
   public static final int DEFAULT_METRICS_PORT = 8080;
 
@@ -60,7 +63,10 @@ public record OperatorSettings(
     Optional<String> leaseNamespace =
         text(env, "LEASE_NAMESPACE").or(() -> text(env, "POD_NAMESPACE"));
     int port = text(env, "METRICS_PORT").map(OperatorSettings::port).orElse(DEFAULT_METRICS_PORT);
-    return new OperatorSettings(config.build(), namespaces, leaderElection, leaseNamespace, port);
+    Optional<String> logLevel =
+        text(env, "API_CONTROLLER_LOG_LEVEL").map(OperatorSettings::logLevel);
+    return new OperatorSettings(
+        config.build(), namespaces, leaderElection, leaseNamespace, port, logLevel);
   }
 
   private static Optional<String> text(Map<String, String> env, String name) {
@@ -110,6 +116,18 @@ public record OperatorSettings(
     } catch (IllegalArgumentException e) {
       throw bad("ISTIO_PROFILE", value, "must be legacy or modern");
     }
+  }
+
+  /** The original's logrus names, mapped to the logback level that logs the same messages. */
+  private static String logLevel(String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "trace" -> "TRACE";
+      case "debug" -> "DEBUG";
+      case "info" -> "INFO";
+      case "warn", "warning" -> "WARN";
+      case "error", "fatal", "panic" -> "ERROR";
+      default -> throw bad("API_CONTROLLER_LOG_LEVEL", value, "must be debug, info, warn or error");
+    };
   }
 
   private static int port(String value) {

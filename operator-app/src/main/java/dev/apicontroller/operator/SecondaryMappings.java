@@ -2,6 +2,7 @@ package dev.apicontroller.operator;
 
 import dev.apicontroller.k8s.ApiResource;
 import dev.apicontroller.k8s.CacheIndexes;
+import dev.apicontroller.k8s.OriginalControllerClaim;
 import dev.apicontroller.model.ApiKind;
 import dev.apicontroller.model.ApiStatus;
 import dev.apicontroller.model.StatusCode;
@@ -30,9 +31,16 @@ final class SecondaryMappings {
     this.hostOf = hostOf;
   }
 
-  /** A generated object: the {@code Api} that controls it. */
+  /**
+   * A generated object: the {@code Api} that controls it, or, for an object the original Go
+   * controller left (no owner reference yet), the {@code Api} its labels name.
+   */
   Set<ResourceID> owner(HasMetadata object) {
     Set<ResourceID> ids = new HashSet<>();
+    String originalApi = OriginalControllerClaim.apiNameOf(object);
+    if (originalApi != null) {
+      ids.add(new ResourceID(originalApi, object.getMetadata().getNamespace()));
+    }
     if (object.getMetadata().getOwnerReferences() == null) return ids;
     for (OwnerReference ref : object.getMetadata().getOwnerReferences()) {
       if (Boolean.TRUE.equals(ref.getController())

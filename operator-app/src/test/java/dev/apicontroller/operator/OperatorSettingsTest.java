@@ -81,11 +81,72 @@ class OperatorSettingsTest {
             Map.entry("METRICS_PORT", "70000"),
             Map.entry("DEFAULT_JWKS_URI", "ftp://keys"),
             Map.entry("DOMAIN_NAME", "not a domain"),
-            Map.entry("LEADER_ELECTION", "1"))) {
+            Map.entry("LEADER_ELECTION", "1"),
+            Map.entry("API_CONTROLLER_LOG_LEVEL", "verbose"))) {
       assertThatThrownBy(
               () -> OperatorSettings.fromEnvironment(Map.of(bad.getKey(), bad.getValue())))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith(bad.getKey() + "=\"" + bad.getValue() + "\"");
+    }
+  }
+
+  @Test
+  void theOriginalsLogLevelNamesMapToLogbackLevels() {
+    Map<String, String> expected =
+        Map.of(
+            "debug", "DEBUG",
+            " Info ", "INFO",
+            "warn", "WARN",
+            "warning", "WARN",
+            "error", "ERROR",
+            "fatal", "ERROR",
+            "trace", "TRACE");
+    expected.forEach(
+        (value, level) ->
+            assertThat(
+                    OperatorSettings.fromEnvironment(Map.of("API_CONTROLLER_LOG_LEVEL", value))
+                        .rootLogLevel())
+                .as(value)
+                .contains(level));
+    assertThat(OperatorSettings.fromEnvironment(Map.of()).rootLogLevel()).isEmpty();
+  }
+
+  @Test
+  void theOriginalsListAndBooleanFormatsAreRead() {
+    // The original's deployment wrote lists with spaces after commas and booleans in lower case.
+    Config config =
+        OperatorSettings.fromEnvironment(
+                Map.of(
+                    "BLACKLISTED_SERVICES", "kubernetes.default, kube-dns.kube-system",
+                    "CORS_ALLOW_METHODS", "GET, POST, PUT, DELETE",
+                    "CORS_ALLOW_HEADERS", "Authorization, Content-Type, *",
+                    "ENABLE_MTLS", "true",
+                    "DOMAIN_NAME", "kyma.local",
+                    "GATEWAY_FQDN", "kyma-gateway.kyma-system.svc.cluster.local"))
+            .config();
+
+    assertThat(config.blocklist())
+        .containsExactlyInAnyOrder("kubernetes.default", "kube-dns.kube-system");
+    assertThat(config.corsAllowMethods()).containsExactly("GET", "POST", "PUT", "DELETE");
+    assertThat(config.corsAllowHeaders()).containsExactly("Authorization", "Content-Type", "*");
+    assertThat(config.mtls()).isTrue();
+    assertThat(config.domain()).isEqualTo("kyma.local");
+    assertThat(config.gateway()).isEqualTo("kyma-gateway.kyma-system.svc.cluster.local");
+  }
+
+  @Test
+  void theRootLogLevelIsSetOnLogback() {
+    var before = RootLogLevel.current();
+    try {
+      RootLogLevel.set(
+          OperatorSettings.fromEnvironment(Map.of("API_CONTROLLER_LOG_LEVEL", "warn"))
+              .rootLogLevel()
+              .orElseThrow());
+      assertThat(RootLogLevel.current()).hasToString("WARN");
+      RootLogLevel.set("DEBUG");
+      assertThat(RootLogLevel.current()).hasToString("DEBUG");
+    } finally {
+      RootLogLevel.set(before.toString());
     }
   }
 }

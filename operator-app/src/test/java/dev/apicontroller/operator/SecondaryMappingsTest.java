@@ -134,4 +134,32 @@ class SecondaryMappingsTest {
         .containsExactlyInAnyOrder(id(sameService), id(waitingForHost));
     assertThat(mappings.siblings(unrelated)).containsExactly(id(sameService));
   }
+
+  @Test
+  void anObjectTheOriginalControllerLeftMapsToTheApiItsLabelsName() {
+    GenericKubernetesResource policy =
+        new GenericKubernetesResourceBuilder()
+            .withNewMetadata()
+            .withName("holder")
+            .withNamespace("a")
+            .withLabels(
+                Map.of(
+                    "createdBy", "api-controller",
+                    "apiName", "holder",
+                    "apiNamespace", "a",
+                    "apiUid", "u"))
+            .endMetadata()
+            .build();
+    GenericKubernetesResource someoneElses =
+        new GenericKubernetesResourceBuilder()
+            .withNewMetadata()
+            .withName("holder")
+            .withNamespace("a")
+            .withLabels(Map.of("apiName", "holder"))
+            .endMetadata()
+            .build();
+
+    assertThat(mappings.owner(policy)).containsExactly(id(holder));
+    assertThat(mappings.owner(someoneElses)).isEmpty();
+  }
 }

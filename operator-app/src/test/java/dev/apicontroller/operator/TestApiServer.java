@@ -3,6 +3,7 @@ package dev.apicontroller.operator;
 import dev.apicontroller.model.ApiCrd;
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import io.fabric8.kubeapitest.process.KubeAPIServerProcess;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -11,10 +12,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -33,6 +36,7 @@ final class TestApiServer {
           "peerauthentications.security.istio.io");
 
   private static Config config;
+  private static KubeAPIServer server;
 
   private TestApiServer() {}
 
@@ -45,11 +49,14 @@ final class TestApiServer {
   /** The client configuration of the shared server, started on first use. */
   static synchronized Config config() {
     if (config == null) {
-      KubeAPIServer server =
+      server =
           new KubeAPIServer(
               KubeAPIServerConfigBuilder.anAPIServerConfig()
                   .withOfflineMode(binariesPresent())
                   .withUpdateKubeConfig(false)
+                  // kube-api-test binds to every interface by default; tests need loopback only.
+                  // (etcd's listen address is fixed by kube-api-test and cannot be set.)
+                  .withApiServerFlag("--bind-address", "127.0.0.1")
                   .build());
       server.start();
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "kube-api-test-stop"));
@@ -62,6 +69,74 @@ final class TestApiServer {
       }
     }
     return config;
+  }
+
+  /**
+   * Kills the kube-apiserver process (SIGKILL, like a crash) and starts it again with the same
+   * command line: the same port, certificates and etcd, so clients keep their configuration and
+   * every stored object survives. kube-api-test has no restart (its start() picks a new port and
+   * its stop() also wipes etcd), so this reaches into its process holder by reflection; the new
+   * process is handed back to it, so its stop() at JVM exit kills that one.
+   *
+   * @return the process ids before and after
+   */
+  static synchronized long[] restartApiServer() {
+    config();
+    try {
+      Field holderField = KubeAPIServer.class.getDeclaredField("kubeApiServerProcess");
+      holderField.setAccessible(true);
+      KubeAPIServerProcess holder = (KubeAPIServerProcess) holderField.get(server);
+      Field processField = KubeAPIServerProcess.class.getDeclaredField("apiServerProcess");
+      processField.setAccessible(true);
+      Process running = (Process) processField.get(holder);
+      ProcessHandle.Info info = running.info();
+      List<String> command = new ArrayList<>();
+      command.add(info.command().orElseThrow(() -> new IllegalStateException("no command")));
+      command.addAll(
+          List.of(info.arguments().orElseThrow(() -> new IllegalStateException("no arguments"))));
+      holder.stopApiServer();
+      Path log = Files.createTempFile("kube-apiserver-restarted", ".log");
+      Process restarted =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      processField.set(holder, restarted);
+      Field stopped = KubeAPIServerProcess.class.getDeclaredField("stopped");
+      stopped.setAccessible(true);
+      stopped.setBoolean(holder, false);
+      awaitReady(restarted, log);
+      return new long[] {running.pid(), restarted.pid()};
+    } catch (ReflectiveOperationException | IOException e) {
+      throw new IllegalStateException("cannot restart kube-apiserver", e);
+    }
+  }
+
+  private static void awaitReady(Process process, Path log) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+      while (System.nanoTime() < deadline) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("kube-apiserver exited on restart; see " + log);
+        }
+        try {
+          String ready =
+              client.raw(
+                  java.net
+                      .URI
+                      .create(client.getMasterUrl().toString())
+                      .resolve("/readyz")
+                      .toString());
+          if ("ok".equals(ready)) return;
+        } catch (RuntimeException notYet) {
+          // still starting
+        }
+        Thread.sleep(250);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    throw new IllegalStateException("kube-apiserver not ready 90 s after restart; see " + log);
   }
 
   private static boolean binariesPresent() {
