@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "apictl",
+    // -h/--help and -V/--version work on every subcommand too ("apictl render --help").
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersion.class,
     description = "Turns Kyma Api resources (gateway.kyma-project.io/v1alpha2) into Istio objects.",

@@ -81,12 +81,6 @@ public final class ExplainCommand implements Callable<Integer> {
   @Mixin SettingsOptions settings;
 
   @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help and exit.")
-  boolean help;
-
-  @Option(
       names = "--path",
       required = true,
       paramLabel = "PATH",

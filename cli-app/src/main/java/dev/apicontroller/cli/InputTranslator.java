@@ -46,6 +46,7 @@ public final class InputTranslator {
           diagnostics.report(
               source.source(), Problem.error("", "cannot be read as an Api").at(source.start()));
         }
+        reportRuleViolations(translator, doc, diagnostics);
         out.add(new TranslatedApi(doc, null));
         continue;
       }
@@ -65,6 +66,34 @@ public final class InputTranslator {
       out.add(new TranslatedApi(doc, t));
     }
     return out;
+  }
+
+  /**
+   * A document with reading problems is not translated, but what could be read of it is still
+   * checked against the rules of SPEC 2.1, so that one run names every problem. A rule broken only
+   * because reading dropped a value (the problem lies within an object reading already complained
+   * about) is left out: it would repeat the reading problem in other words.
+   */
+  private static void reportRuleViolations(
+      ApiTranslator translator, ApiDocument doc, Diagnostics diagnostics) {
+    if (doc.api() == null) return;
+    SourceDocument source = doc.source();
+    for (Problem p : translator.validate(doc.api())) {
+      boolean repeats = doc.problems().stream().anyMatch(r -> within(p.path(), parentOf(r.path())));
+      if (!repeats) diagnostics.report(source.source(), p.at(source.positionOf(p.path())));
+    }
+  }
+
+  private static String parentOf(String path) {
+    int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+    return cut <= 0 ? "" : path.substring(0, cut);
+  }
+
+  private static boolean within(String path, String ancestor) {
+    return ancestor.isEmpty()
+        || path.equals(ancestor)
+        || path.startsWith(ancestor + ".")
+        || path.startsWith(ancestor + "[");
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.apicontroller.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CommandLineTest {
   @Test
@@ -42,6 +44,15 @@ class CommandLineTest {
         .contains(
             "render", "validate", "status", "migrate", "crd", "version", "generate-completion")
         .contains("3  unreadable input");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"render", "validate", "status", "migrate", "explain", "crd", "version"})
+  void everyCommandPrintsItsOwnHelp(String command) {
+    ApictlRun run = ApictlRun.of(command, "--help");
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out()).startsWith("Usage: apictl " + command);
+    assertThat(run.err()).isEmpty();
   }
 
   @Test

@@ -34,6 +34,34 @@ class ValidateAndStatusCommandTest {
   }
 
   @Test
+  void validateNamesRuleViolationsBesideReadingProblemsInOneRun() {
+    Path file =
+        write(
+            dir,
+            "bad.yaml",
+            """
+            apiVersion: gateway.kyma-project.io/v1alpha2
+            kind: Api
+            metadata: {name: a}
+            spec:
+              service: {name: s, port: 99999}
+              hostname: a.b.kyma.local
+              authentication:
+              - type: JWT
+                issuer: https://accounts.google.com
+            """);
+    ApictlRun run = ApictlRun.of("validate", file.toString());
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err())
+        .contains(
+            ":9:5: error: spec.authentication[0].issuer: unknown field",
+            ":5:22: error: spec.service.port",
+            ":6:3: error: spec.hostname")
+        // jwt missing is only a consequence of the flattened issuer: not repeated
+        .doesNotContain("spec.authentication[0].jwt:");
+  }
+
+  @Test
   void validateOfAGoodSetExitsZero() {
     ApictlRun run = ApictlRun.of("validate", RenderCommandTest.EXAMPLES.toString());
     assertThat(run.code()).as(run.toString()).isZero();
