@@ -5,8 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apicontroller.cli.input.ServiceSelector;
+import dev.apicontroller.model.MatchKind;
 import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.model.read.SourceDocument;
+import dev.apicontroller.translate.Manifests;
+import dev.apicontroller.translate.auth.Exclusion;
+import dev.apicontroller.translate.auth.Origin;
+import dev.apicontroller.translate.istio.modern.DenyRules;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -52,7 +57,7 @@ public final class PolicyMigration {
     reportUnknown(spec, problems);
 
     List<ObjectNode> jwtRules = new ArrayList<>();
-    List<DenyRules.Origin> origins = new ArrayList<>();
+    List<Origin> origins = new ArrayList<>();
     JsonNode originList = spec.path("origins");
     for (int i = 0; i < originList.size(); i++) {
       readOrigin(originList.get(i), "spec.origins[" + i + "]", jwtRules, origins, problems);
@@ -96,7 +101,8 @@ public final class PolicyMigration {
         ObjectNode apSpec = ap.putObject("spec");
         selector(apSpec, t.selector());
         apSpec.put("action", "DENY");
-        apSpec.set("rules", DenyRules.of(origins));
+        // The core's rules: a migrated Policy and a rendered Api deny exactly the same requests.
+        apSpec.set("rules", Manifests.json().valueToTree(DenyRules.of(origins, false).rules()));
         out.add(ap);
       }
       if (peerMode != null) {
@@ -172,7 +178,7 @@ public final class PolicyMigration {
       JsonNode origin,
       String path,
       List<ObjectNode> jwtRules,
-      List<DenyRules.Origin> origins,
+      List<Origin> origins,
       List<Problem> problems) {
     JsonNode jwt = origin.path("jwt");
     String jwtPath = path + ".jwt";
@@ -211,16 +217,19 @@ public final class PolicyMigration {
     }
     jwtRules.add(rule);
     origins.add(
-        new DenyRules.Origin(issuer, exclusions(jwt.path("triggerRules"), jwtPath, problems)));
+        new Origin(
+            issuer,
+            jwt.path("jwksUri").asText(""),
+            exclusions(jwt.path("triggerRules"), jwtPath, problems)));
   }
 
   /**
    * The paths an origin leaves open. With several trigger rules a path is open only when every rule
    * leaves it open, so only exclusions common to all rules are kept (fail closed).
    */
-  private static List<PathExclusion> exclusions(
+  private static List<Exclusion> exclusions(
       JsonNode triggerRules, String jwtPath, List<Problem> problems) {
-    List<PathExclusion> common = null;
+    List<Exclusion> common = null;
     if (triggerRules.size() > 1) {
       problems.add(
           Problem.warning(
@@ -236,15 +245,17 @@ public final class PolicyMigration {
                 rulePath + ".includedPaths",
                 "not carried over: the origin now applies to every path that is not excluded"));
       }
-      List<PathExclusion> these = new ArrayList<>();
+      List<Exclusion> these = new ArrayList<>();
       JsonNode excluded = rule.path("excludedPaths");
       for (int i = 0; i < excluded.size(); i++) {
         String itemPath = rulePath + ".excludedPaths[" + i + "]";
         JsonNode m = excluded.get(i);
-        if (m.hasNonNull("exact")) these.add(PathExclusion.exact(m.get("exact").asText()));
-        else if (m.hasNonNull("prefix")) these.add(PathExclusion.prefix(m.get("prefix").asText()));
-        else if (m.hasNonNull("suffix")) these.add(PathExclusion.suffix(m.get("suffix").asText()));
-        else if (m.hasNonNull("regex")) {
+        if (m.hasNonNull("exact")) addExpressible(these, MatchKind.EXACT, m, itemPath, problems);
+        else if (m.hasNonNull("prefix")) {
+          addExpressible(these, MatchKind.PREFIX, m, itemPath, problems);
+        } else if (m.hasNonNull("suffix")) {
+          addExpressible(these, MatchKind.SUFFIX, m, itemPath, problems);
+        } else if (m.hasNonNull("regex")) {
           problems.add(
               Problem.warning(
                   itemPath + ".regex",
@@ -260,6 +271,30 @@ public final class PolicyMigration {
       else common.retainAll(these);
     }
     return common == null ? List.of() : common;
+  }
+
+  /**
+   * Keeps an exclusion Istio paths can express; one holding a {@code *} would be read as a wider
+   * wildcard, so it is dropped (the path then requires a token) and reported where it stands.
+   */
+  private static void addExpressible(
+      List<Exclusion> into,
+      MatchKind kind,
+      JsonNode item,
+      String itemPath,
+      List<Problem> problems) {
+    Exclusion e = Exclusion.of(kind, item.get(kind.wireName()).asText());
+    if (DenyRules.isExpressible(e)) {
+      into.add(e);
+    } else {
+      problems.add(
+          Problem.warning(
+              itemPath + "." + kind.wireName(),
+              "a '*' inside an excluded path would be read by Istio as a wildcard; dropped, so"
+                  + " the path requires a token (\""
+                  + e.value()
+                  + "\")"));
+    }
   }
 
   /** The PeerAuthentication mode, or null when the Policy asks for no peer authentication. */
