@@ -49,15 +49,7 @@ final class TestApiServer {
   /** The client configuration of the shared server, started on first use. */
   static synchronized Config config() {
     if (config == null) {
-      server =
-          new KubeAPIServer(
-              KubeAPIServerConfigBuilder.anAPIServerConfig()
-                  .withOfflineMode(binariesPresent())
-                  .withUpdateKubeConfig(false)
-                  // kube-api-test binds to every interface by default; tests need loopback only.
-                  // (etcd's listen address is fixed by kube-api-test and cannot be set.)
-                  .withApiServerFlag("--bind-address", "127.0.0.1")
-                  .build());
+      server = newServer();
       server.start();
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "kube-api-test-stop"));
       config = Config.fromKubeconfig(server.getKubeConfigYaml());
@@ -69,6 +61,21 @@ final class TestApiServer {
       }
     }
     return config;
+  }
+
+  /**
+   * A server (etcd and kube-apiserver) configured like the shared one, not started: for a test that
+   * needs a cluster of its own, such as one without our CRD.
+   */
+  static KubeAPIServer newServer() {
+    return new KubeAPIServer(
+        KubeAPIServerConfigBuilder.anAPIServerConfig()
+            .withOfflineMode(binariesPresent())
+            .withUpdateKubeConfig(false)
+            // kube-api-test binds to every interface by default; tests need loopback only.
+            // (etcd's listen address is fixed by kube-api-test and cannot be set.)
+            .withApiServerFlag("--bind-address", "127.0.0.1")
+            .build());
   }
 
   /**
@@ -152,7 +159,7 @@ final class TestApiServer {
     }
   }
 
-  private static void install(KubernetesClient client, String yaml) {
+  static void install(KubernetesClient client, String yaml) {
     CustomResourceDefinition crd =
         client
             .apiextensions()
