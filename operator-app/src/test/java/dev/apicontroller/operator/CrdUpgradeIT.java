@@ -186,6 +186,13 @@ class CrdUpgradeIT {
                       && s.virtualServiceStatus() != null
                       && s.virtualServiceStatus().code() == 2;
                 });
+        ApiStatus ours =
+            client.resources(ApiResource.class).inNamespace(NS).withName(name).get().getStatus();
+        assertThat(ours.observedGeneration()).as(name).isNotNull();
+        // Replaced whole: nothing of the original's status is left (the empty authenticationStatus
+        // of an unsecured Api, the lastError of "broken").
+        if (!name.equals("orders")) assertThat(ours.authenticationStatus()).as(name).isNull();
+        assertThat(ours.virtualServiceStatus().lastError()).as(name).isEmpty();
       }
     }
   }
