@@ -14,7 +14,11 @@ import org.immutables.value.Value;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"code", "lastError", "resource"})
 public interface ResourceStatus {
-  int code();
+  /** The original Go controller omits the code of a line it never filled: 0, not created. */
+  @Value.Default
+  default int code() {
+    return StatusCode.NOT_CREATED.code();
+  }
 
   @Value.Default
   default String lastError() {

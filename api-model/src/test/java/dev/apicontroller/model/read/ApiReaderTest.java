@@ -152,6 +152,27 @@ class ApiReaderTest {
   }
 
   @Test
+  void statusWrittenByTheGoControllerReadsWithAMissingCodeAsNotCreated() throws Exception {
+    ApiDocument doc =
+        readOne(
+            """
+            apiVersion: gateway.kyma-project.io/v1alpha2
+            kind: Api
+            metadata: {name: a}
+            spec: {service: {name: s, port: 80}, hostname: a}
+            status:
+              validationStatus: 2
+              virtualServiceStatus: {code: 2, resource: {name: a}}
+              authenticationStatus: {resource: {}}
+            """);
+    assertThat(doc.problems()).isEmpty();
+    assertThat(doc.api().status().authenticationStatus().code()).isZero();
+    assertThat(doc.api().status().authenticationStatus().lastError()).isEmpty();
+    assertThat(doc.api().status().conditions()).isEmpty();
+    assertThat(doc.api().status().observedGeneration()).isNull();
+  }
+
+  @Test
   void metadataOfTheWrongTypeIsAnErrorNotACoercion() throws Exception {
     ApiDocument doc =
         readOne(
