@@ -210,6 +210,10 @@ class GoControllerMigrationIT {
     assertThat(policyEvents.ofType("DELETED")).isEmpty();
     assertThat(policyEvents.ofType("ADDED")).hasSize(securedNames.size());
     assertThat(vsEvents.ofType("CLOSED")).isEmpty();
+    // Replacing the original's status takes requests the routine path never makes.
+    assertThat(RbacGrants.missingFor(harness.operatorRequests.all()))
+        .as("requests not granted by deploy/")
+        .isEmpty();
   }
 
   /** The seeded uid an event names, or a marker that fails the assertion. */

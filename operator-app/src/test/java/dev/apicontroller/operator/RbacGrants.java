@@ -2,6 +2,7 @@ package dev.apicontroller.operator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +28,17 @@ final class RbacGrants {
 
   boolean allows(String permission) {
     return grants.contains(permission);
+  }
+
+  /** The permissions {@code requests} (as recorded by {@link WriteCounter}) need and lack. */
+  static List<String> missingFor(List<String> requests) {
+    RbacGrants grants = new RbacGrants();
+    return requests.stream()
+        .map(RbacGrants::permission)
+        .flatMap(Optional::stream)
+        .distinct()
+        .filter(p -> !grants.allows(p))
+        .toList();
   }
 
   /**
