@@ -32,7 +32,10 @@ class ApiLifecycleIT {
 
   @AfterAll
   static void stopOperator() {
+    // Whatever these tests made the operator do, deploy/'s RBAC must allow it.
+    List<String> missing = RbacGrants.missingFor(harness.operatorRequests.all());
     harness.close();
+    assertThat(missing).as("requests not granted by deploy/").isEmpty();
   }
 
   static String securedApi(String namespace, String name, String service, String host) {
