@@ -71,6 +71,11 @@ class ConfigurationIT {
         .hasSizeLessThanOrEqualTo(3)
         .anyMatch(w -> w.startsWith("POST ") && w.contains("/policies"))
         .anyMatch(w -> w.startsWith("POST ") && w.contains("/virtualservices"));
+    // Never a moment with the route but without its authentication (SPEC 6).
+    List<String> writes = harness.operatorRequests.writes();
+    assertThat(firstIndex(writes, "/policies"))
+        .as("the Policy is created before the VirtualService: %s", writes)
+        .isLessThan(firstIndex(writes, "/virtualservices"));
     assertThat(harness.operatorRequests.directReads()).isEmpty();
     assertOnlyGrantedRequests();
   }
@@ -164,6 +169,13 @@ class ConfigurationIT {
                 && s.authorizationPolicyStatus().code() == 2
                 && s.virtualServiceStatus().code() == 2);
     assertOnlyGrantedRequests();
+  }
+
+  private static int firstIndex(List<String> requests, String part) {
+    for (int i = 0; i < requests.size(); i++) {
+      if (requests.get(i).contains(part)) return i;
+    }
+    return Integer.MAX_VALUE;
   }
 
   /** Every request the operator made is allowed by deploy/'s ClusterRole and lease Role. */
