@@ -47,7 +47,8 @@ public final class ApiStatusReader extends JsonDeserializer<ApiStatus> {
         copy.remove(field);
       } else if (line instanceof ObjectNode resourceStatus) {
         resourceStatus.retain(RESOURCE_STATUS_FIELDS);
-        if (!resourceStatus.hasNonNull("code")) resourceStatus.put("code", 0);
+        // A missing code reads as 0 through the model's default; an explicit null the same way.
+        if (resourceStatus.path("code").isNull()) resourceStatus.remove("code");
         if (resourceStatus.get("resource") instanceof ObjectNode ref) {
           ref.retain(RESOURCE_REF_FIELDS);
         }
