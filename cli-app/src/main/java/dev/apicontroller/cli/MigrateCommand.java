@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -29,12 +28,7 @@ public final class MigrateCommand implements Callable<Integer> {
   @ParentCommand Apictl root;
   @Mixin InputOptions input;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "yaml|json",
-      defaultValue = "yaml",
-      description = "yaml (multi-document) or json (one v1 List). Default: ${DEFAULT-VALUE}.")
-  ObjectFormat output;
+  @Mixin ObjectOutput output;
 
   @Override
   public Integer call() {
@@ -68,7 +62,7 @@ public final class MigrateCommand implements Callable<Integer> {
                   + VirtualServiceMigration.API_VERSION
                   + " VirtualService among the inputs");
     }
-    RenderCommand.write(objects, output, root.out());
+    output.write(objects, root.out());
     return diagnostics.exitCode().code();
   }
 }

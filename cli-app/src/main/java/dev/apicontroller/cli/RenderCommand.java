@@ -1,15 +1,11 @@
 package dev.apicontroller.cli;
 
-import dev.apicontroller.cli.input.OrderedParallel;
 import dev.apicontroller.translate.GeneratedObject;
-import dev.apicontroller.translate.Manifests;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -26,12 +22,7 @@ public final class RenderCommand implements Callable<Integer> {
   @Mixin InputOptions input;
   @Mixin SettingsOptions settings;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "yaml|json",
-      defaultValue = "yaml",
-      description = "yaml (multi-document) or json (one v1 List). Default: ${DEFAULT-VALUE}.")
-  ObjectFormat output;
+  @Mixin ObjectOutput output;
 
   @Override
   public Integer call() {
@@ -44,34 +35,7 @@ public final class RenderCommand implements Callable<Integer> {
     for (TranslatedApi t : translated) {
       if (t.translation() != null) objects.addAll(t.translation().objects());
     }
-    write(objects, output, root.out());
+    output.write(objects, root.out());
     return diagnostics.exitCode().code();
-  }
-
-  /** Objects slices serialized apart: {@code toYaml(a ++ b) == toYaml(a) + "---\n" + toYaml(b)}. */
-  private static final int SLICE = 512;
-
-  /**
-   * Writes {@code objects}; large YAML output is serialized in slices on all cores and written in
-   * order, byte for byte what one {@link Manifests#toYaml} call gives.
-   */
-  static void write(List<?> objects, ObjectFormat format, PrintWriter out) {
-    if (format == ObjectFormat.JSON) {
-      out.write(Manifests.toJsonList(objects));
-      return;
-    }
-    if (!OrderedParallel.enabled() || objects.size() < 2 * SLICE) {
-      out.write(Manifests.toYaml(objects));
-      return;
-    }
-    List<List<?>> slices = new ArrayList<>();
-    for (int i = 0; i < objects.size(); i += SLICE) {
-      slices.add(objects.subList(i, Math.min(objects.size(), i + SLICE)));
-    }
-    List<String> texts = OrderedParallel.map(slices, Manifests::toYaml);
-    for (int i = 0; i < texts.size(); i++) {
-      if (i > 0) out.write("---\n");
-      out.write(texts.get(i));
-    }
   }
 }
