@@ -42,8 +42,11 @@ import javax.net.ssl.SSLSocket;
  * upstream TLS connection, kept alive across requests.
  */
 final class FaultInjectingProxy implements AutoCloseable {
-  /** One request as the proxy saw it, and what it did with it. */
-  record Request(String method, String path, String query, int injected) {
+  /**
+   * One request as the proxy saw it: the status it got (the API server's, or the injected fault's;
+   * -1 when the connection ended before an answer) and whether the proxy injected it.
+   */
+  record Request(String method, String path, String query, int status, boolean injected) {
     boolean write() {
       return !method.equals("GET") && !method.equals("HEAD");
     }
@@ -192,8 +195,8 @@ final class FaultInjectingProxy implements AutoCloseable {
         String query = target.getRawQuery() == null ? "" : target.getRawQuery();
 
         int fault = chooseFault(method);
-        requests.add(new Request(method, path, query, fault));
         if (fault != 0) {
+          requests.add(new Request(method, path, query, fault, true));
           relayBody(request, fromClient, OutputStream.nullOutputStream(), false);
           writeFault(toClient, fault, method, path);
           continue;
@@ -210,15 +213,18 @@ final class FaultInjectingProxy implements AutoCloseable {
         toUpstream.flush();
 
         Head response = Head.read(fromUpstream);
+        int status =
+            response == null ? -1 : Integer.parseInt(response.startLine().split(" ", 3)[1]);
+        requests.add(new Request(method, path, query, status, false));
         if (response == null) return;
         toClient.write(response.bytes());
         toClient.flush();
-        Request seen = new Request(method, path, query, 0);
-        if (websocket && response.startLine().contains(" 101 ")) {
+        Request seen = new Request(method, path, query, status, false);
+        if (websocket && status == 101) {
           pipeWebSocket(client, upstreamSocket, fromClient, toUpstream, fromUpstream, toClient);
           return;
         }
-        boolean watch = seen.watch() && response.startLine().contains(" 200 ");
+        boolean watch = seen.watch() && status == 200;
         if (watch) openWatches.put(client, upstreamSocket);
         try {
           boolean untilClose =
