@@ -66,9 +66,16 @@ final class OperatorServiceAccount {
       HasMetadata object = admin.getKubernetesSerialization().unmarshal(doc.toString());
       admin.resource(object).fieldManager("rbac-test-setup").forceConflicts().serverSideApply();
     }
+    awaitAuthorized(admin.getConfiguration());
+  }
+
+  /**
+   * Waits until the API server authorizes the ServiceAccount: RBAC is enforced from informer caches
+   * inside the API server, filled some time after the roles are written or the server (re)started.
+   */
+  static void awaitAuthorized(Config admin) {
     try (KubernetesClient operator =
-        new KubernetesClientBuilder().withConfig(impersonating(admin.getConfiguration())).build()) {
-      // RBAC is enforced from informer caches inside the API server: wait until they hold ours.
+        new KubernetesClientBuilder().withConfig(impersonating(admin)).build()) {
       await()
           .atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(100))

@@ -29,10 +29,6 @@ final class RbacGrants {
             grants.add(group.asText() + "/" + resource.asText() + ":" + verb.asText());
   }
 
-  boolean allows(String permission) {
-    return grants.contains(permission);
-  }
-
   /** Every {@code group/resource:verb} the two roles grant. */
   Set<String> all() {
     return Set.copyOf(grants);
