@@ -1,6 +1,7 @@
 package dev.apicontroller.cli;
 
 import dev.apicontroller.model.read.Position;
+import dev.apicontroller.model.read.PrintableText;
 import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.model.read.Severity;
 import java.io.PrintWriter;
@@ -27,13 +28,13 @@ public final class Diagnostics {
 
   /** Input that could not be read at all; the run ends with {@code 3}. */
   public void unreadable(String source, Position position, String message) {
-    err.println(location(source, position) + ": error: " + message);
+    err.println(PrintableText.of(location(source, position) + ": error: " + message));
     count(Severity.ERROR, ExitCode.UNREADABLE);
   }
 
   /** A problem with the command line or the config file; the run ends with {@code 2}. */
   public void usage(String source, Position position, String message) {
-    err.println(location(source, position) + ": error: " + message);
+    err.println(PrintableText.of(location(source, position) + ": error: " + message));
     count(Severity.ERROR, ExitCode.USAGE);
   }
 

@@ -112,4 +112,30 @@ class HostileInputTest {
         .matches("(?s)" + java.util.regex.Pattern.quote(file.toString()) + ":\\d+:\\d+: error: .*");
     assertThat(run.err()).doesNotContain("\tat ");
   }
+
+  @Test
+  void inputCannotForgeDiagnosticsOrTerminalEscapes() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("forged.yaml"),
+            """
+            apiVersion: gateway.kyma-project.io/v1alpha2
+            kind: Api
+            metadata: {name: a, namespace: n}
+            spec:
+              service: {name: "s\\nother.yaml:9:9: error: forged", port: 80}
+              hostname: a
+              "\\u001b[2J\\u202e": 1
+            """);
+    ApictlRun run = render(file);
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err().lines())
+        .as(run.toString())
+        .hasSize(2)
+        .allSatisfy(line -> assertThat(line).startsWith(file + ":"))
+        .noneSatisfy(line -> assertThat(line).containsAnyOf("\u001b", "\u202e"));
+    assertThat(run.err())
+        .contains("s\\nother.yaml:9:9: error: forged")
+        .contains("\\u001b[2J\\u202e");
+  }
 }

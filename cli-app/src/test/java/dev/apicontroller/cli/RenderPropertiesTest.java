@@ -30,7 +30,7 @@ class RenderPropertiesTest {
                         }));
   }
 
-  @Property(tries = 300)
+  @Property
   void anyInputEndsWithADefinedExitCodeAndNoInternalError(@ForAll("mangledApis") String input) {
     ApictlRun run = ApictlRun.withStdin(input, "render", "-");
     assertThat(run.code()).as(run.toString()).isIn(0, 1, 3);
@@ -38,13 +38,13 @@ class RenderPropertiesTest {
     if (run.code() != 0) assertThat(run.err()).startsWith("<stdin>");
   }
 
-  @Property(tries = 100)
+  @Property
   void renderIsDeterministic(@ForAll("mangledApis") String input) {
     assertThat(ApictlRun.withStdin(input, "render", "-"))
         .isEqualTo(ApictlRun.withStdin(input, "render", "-"));
   }
 
-  @Property(tries = 200)
+  @Property
   void arbitraryTextNeverCrashes(@ForAll String text) {
     ApictlRun run = ApictlRun.withStdin(text, "validate", "-");
     assertThat(run.code()).as(run.toString()).isIn(0, 1, 3);

@@ -54,17 +54,19 @@ final class EventSources {
 
     for (ObjectKind kind : kinds.served()) {
       boolean route = kind.role() == ObjectKind.Role.ROUTE;
+      var configuration =
+          InformerEventSourceConfiguration.from(
+                  new GroupVersionKind(kind.group(), kind.version(), kind.kind()),
+                  ApiResource.class)
+              .withName(kind.name().toLowerCase(java.util.Locale.ROOT))
+              .withSecondaryToPrimaryMapper(
+                  route ? o -> holder.get().virtualService(o) : o -> holder.get().owner(o));
+      // A hostname is taken by a VirtualService anywhere in the cluster (SPEC 4), so routes are
+      // watched in every namespace even when WATCH_NAMESPACES limits the Apis served.
+      if (route) configuration.withWatchAllNamespaces();
+      else configuration.withNamespacesInheritedFromController();
       InformerEventSource<GenericKubernetesResource, ApiResource> source =
-          new InformerEventSource<>(
-              InformerEventSourceConfiguration.from(
-                      new GroupVersionKind(kind.group(), kind.version(), kind.kind()),
-                      ApiResource.class)
-                  .withName(kind.name().toLowerCase(java.util.Locale.ROOT))
-                  .withNamespacesInheritedFromController()
-                  .withSecondaryToPrimaryMapper(
-                      route ? o -> holder.get().virtualService(o) : o -> holder.get().owner(o))
-                  .build(),
-              context);
+          new InformerEventSource<>(configuration.build(), context);
       Map<String, java.util.function.Function<GenericKubernetesResource, List<String>>> indexes =
           new java.util.HashMap<>();
       indexes.put(CacheIndexes.CONTROLLER_UID, CacheIndexes::controllerUid);

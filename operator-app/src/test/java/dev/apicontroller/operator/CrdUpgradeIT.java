@@ -163,11 +163,20 @@ class CrdUpgradeIT {
         List.of("virtualservices.networking.istio.io", "policies.authentication.istio.io")) {
       TestApiServer.install(client, TestApiServer.resource("/crds/" + name + ".yaml"));
     }
+    // The operator runs as deploy/'s ServiceAccount here too.
+    OperatorServiceAccount.install(client);
+    WriteCounter operatorRequests = new WriteCounter();
     Map<String, String> env = OperatorHarness.baseEnv();
     env.put("DOMAIN_NAME", "kyma.local");
-    try (ApiControllerOperator operator =
-        new ApiControllerOperator(
-            client, OperatorSettings.fromEnvironment(env), new SimpleMeterRegistry())) {
+    try (KubernetesClient operatorClient =
+            new KubernetesClientBuilder()
+                .withConfig(OperatorServiceAccount.impersonating(client.getConfiguration()))
+                .withHttpClientBuilderConsumer(
+                    b -> b.addOrReplaceInterceptor("write-counter", operatorRequests))
+                .build();
+        ApiControllerOperator operator =
+            new ApiControllerOperator(
+                operatorClient, OperatorSettings.fromEnvironment(env), new SimpleMeterRegistry())) {
       operator.start();
       for (String name : List.of("orders", "catalog", "broken")) {
         await()
@@ -195,5 +204,6 @@ class CrdUpgradeIT {
         assertThat(ours.virtualServiceStatus().lastError()).as(name).isEmpty();
       }
     }
+    assertThat(operatorRequests.forbidden()).as("refused by deploy/'s RBAC").isEmpty();
   }
 }

@@ -84,6 +84,27 @@ class DeployManifestsTest {
   }
 
   @Test
+  void theLeaseIsKeptInTheNamespaceWhereTheLeaseRoleGrantsIt() {
+    JsonNode container =
+        DeployManifests.one("Deployment", "api-controller").at("/spec/template/spec/containers/0");
+    JsonNode podNamespace = null;
+    for (JsonNode e : container.get("env")) {
+      assertThat(e.get("name").asText()).isNotEqualTo("LEASE_NAMESPACE");
+      if ("POD_NAMESPACE".equals(e.get("name").asText())) podNamespace = e;
+    }
+
+    // The Lease goes to POD_NAMESPACE, the pod's own namespace: the lease Role's.
+    assertThat(podNamespace).isNotNull();
+    assertThat(podNamespace.at("/valueFrom/fieldRef/fieldPath").asText())
+        .isEqualTo("metadata.namespace");
+    assertThat(
+            DeployManifests.one("Role", "api-controller-leader-election")
+                .at("/metadata/namespace")
+                .asText())
+        .isEqualTo(DeployManifests.kustomization().path("namespace").asText());
+  }
+
+  @Test
   void theDeploymentRunsLockedDownWithProbesOnTheMetricsPort() {
     JsonNode pod = DeployManifests.one("Deployment", "api-controller").at("/spec/template/spec");
     JsonNode container = pod.at("/containers/0");

@@ -20,13 +20,20 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The applier against a real API server: optimistic concurrency and ownership. */
+/**
+ * The applier against a real API server: optimistic concurrency and ownership. The applier writes
+ * as deploy/'s ServiceAccount; the test sets the scene as admin.
+ */
 class ObjectApplierIT {
 
   @Test
   void anUpdateFromAStaleCacheIsAConflictToRetryAndSucceedsWithTheFreshObject() {
     try (KubernetesClient client =
-        new KubernetesClientBuilder().withConfig(TestApiServer.config()).build()) {
+            new KubernetesClientBuilder().withConfig(TestApiServer.config()).build();
+        KubernetesClient operator =
+            new KubernetesClientBuilder()
+                .withConfig(TestApiServer.serviceAccountConfig())
+                .build()) {
       String ns = "applier-" + System.nanoTime() % 100000;
       client
           .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
@@ -46,7 +53,7 @@ class ObjectApplierIT {
                   .filter(o -> o.objectKind() == ObjectKind.VIRTUAL_SERVICE_LEGACY)
                   .findFirst()
                   .orElseThrow();
-      ObjectApplier applier = new ObjectApplier(client, new GeneratedObjectConverter());
+      ObjectApplier applier = new ObjectApplier(operator, new GeneratedObjectConverter());
       String uid = resource.getMetadata().getUid();
 
       ApplyResult created = applier.apply(desired, Optional.empty(), uid);
@@ -88,7 +95,11 @@ class ObjectApplierIT {
   @Test
   void anObjectAnotherApiControlsIsNeitherUpdatedNorDeleted() {
     try (KubernetesClient client =
-        new KubernetesClientBuilder().withConfig(TestApiServer.config()).build()) {
+            new KubernetesClientBuilder().withConfig(TestApiServer.config()).build();
+        KubernetesClient operator =
+            new KubernetesClientBuilder()
+                .withConfig(TestApiServer.serviceAccountConfig())
+                .build()) {
       String ns = "applier-foreign-" + System.nanoTime() % 100000;
       client
           .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
@@ -110,7 +121,7 @@ class ObjectApplierIT {
               .translate(resource.toApi(), ClusterView.EMPTY)
               .objects()
               .get(0);
-      ObjectApplier applier = new ObjectApplier(client, new GeneratedObjectConverter());
+      ObjectApplier applier = new ObjectApplier(operator, new GeneratedObjectConverter());
 
       ApplyResult result =
           applier.apply(desired, Optional.of(foreign), resource.getMetadata().getUid());

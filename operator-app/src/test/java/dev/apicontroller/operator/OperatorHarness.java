@@ -1,5 +1,6 @@
 package dev.apicontroller.operator;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.apicontroller.k8s.ApiResource;
@@ -14,10 +15,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionFactory;
 
 /**
- * The operator running in-process against the shared {@link TestApiServer}, plus a separate client
- * that plays the user. Each test gets its own namespace.
+ * The operator running in-process against the shared {@link TestApiServer} as deploy/'s
+ * ServiceAccount (so with exactly deploy/'s RBAC), plus a separate admin client that plays the
+ * user. Each test gets its own namespace. A request the API server refuses as forbidden fails the
+ * waits at once and {@link #close()} in any case.
  */
 final class OperatorHarness implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(30);
@@ -32,7 +36,7 @@ final class OperatorHarness implements AutoCloseable {
     user = new KubernetesClientBuilder().withConfig(TestApiServer.config()).build();
     operatorClient =
         new KubernetesClientBuilder()
-            .withConfig(TestApiServer.config())
+            .withConfig(TestApiServer.serviceAccountConfig())
             .withHttpClientBuilderConsumer(
                 b -> b.addOrReplaceInterceptor("write-counter", operatorRequests))
             .build();
@@ -80,9 +84,7 @@ final class OperatorHarness implements AutoCloseable {
   /** Waits until the {@code Api}'s status satisfies {@code condition}; returns that status. */
   ApiStatus awaitStatus(String namespace, String name, Predicate<ApiStatus> condition) {
     ApiStatus[] seen = new ApiStatus[1];
-    await()
-        .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(200))
+    awaiting()
         .until(
             () -> {
               ApiResource api = api(namespace, name);
@@ -90,6 +92,28 @@ final class OperatorHarness implements AutoCloseable {
               return seen[0] != null && condition.test(seen[0]);
             });
     return seen[0];
+  }
+
+  /**
+   * A wait of at most {@link #WAIT} that stops at once when the operator was refused a request: an
+   * RBAC gap shows as that, not as a timeout.
+   */
+  ConditionFactory awaiting() {
+    return await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(200))
+        .failFast(
+            "the API server refused the operator (deploy/ RBAC lacks a rule)",
+            () -> assertNothingForbidden());
+  }
+
+  /** Fails naming every request of the operator that the API server refused with 403. */
+  void assertNothingForbidden() {
+    assertThat(operatorRequests.forbidden())
+        .as(
+            "operator requests forbidden by deploy/'s RBAC (user %s)",
+            OperatorServiceAccount.userName())
+        .isEmpty();
   }
 
   static Predicate<ApiStatus> virtualServiceCode(int code) {
@@ -110,9 +134,7 @@ final class OperatorHarness implements AutoCloseable {
       String name,
       Predicate<GenericKubernetesResource> condition) {
     GenericKubernetesResource[] seen = new GenericKubernetesResource[1];
-    await()
-        .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(200))
+    awaiting()
         .until(
             () -> {
               seen[0] = object(apiVersion, kind, namespace, name);
@@ -122,10 +144,7 @@ final class OperatorHarness implements AutoCloseable {
   }
 
   void awaitGone(String apiVersion, String kind, String namespace, String name) {
-    await()
-        .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(200))
-        .until(() -> object(apiVersion, kind, namespace, name) == null);
+    awaiting().until(() -> object(apiVersion, kind, namespace, name) == null);
   }
 
   @SuppressWarnings("unchecked")
@@ -138,5 +157,6 @@ final class OperatorHarness implements AutoCloseable {
     operator.close();
     operatorClient.close();
     user.close();
+    assertNothingForbidden();
   }
 }

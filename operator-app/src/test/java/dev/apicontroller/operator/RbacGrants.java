@@ -5,10 +5,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The permissions deploy/ grants, and the permission each recorded API request needs, so a test can
- * prove the ClusterRole and the lease Role cover everything the operator really does.
+ * prove the operator uses every rule of the ClusterRole and the lease Role (the API server, which
+ * the operator talks to as deploy/'s ServiceAccount, proves it needs no more).
  */
 final class RbacGrants {
   private final Set<String> grants = new HashSet<>();
@@ -26,19 +29,17 @@ final class RbacGrants {
             grants.add(group.asText() + "/" + resource.asText() + ":" + verb.asText());
   }
 
-  boolean allows(String permission) {
-    return grants.contains(permission);
+  /** Every {@code group/resource:verb} the two roles grant. */
+  Set<String> all() {
+    return Set.copyOf(grants);
   }
 
-  /** The permissions {@code requests} (as recorded by {@link WriteCounter}) need and lack. */
-  static List<String> missingFor(List<String> requests) {
-    RbacGrants grants = new RbacGrants();
+  /** The permissions {@code requests} (as recorded by {@link WriteCounter}) needed. */
+  static Set<String> neededFor(List<String> requests) {
     return requests.stream()
         .map(RbacGrants::permission)
         .flatMap(Optional::stream)
-        .distinct()
-        .filter(p -> !grants.allows(p))
-        .toList();
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   /**

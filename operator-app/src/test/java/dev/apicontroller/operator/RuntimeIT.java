@@ -19,24 +19,37 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Leader election on a Lease, the probes and the Prometheus metrics of a running operator. */
+/**
+ * Leader election on a Lease, the probes and the Prometheus metrics of a running operator. The
+ * operator runs as deploy/'s ServiceAccount, so its Lease is in that account's namespace, the only
+ * one where the lease Role lets it write one.
+ */
 class RuntimeIT {
 
   @Test
   void theLeaderHoldsALeaseAndServesProbesAndMetrics() throws Exception {
+    WriteCounter operatorRequests = new WriteCounter();
+    String leaseNamespace = OperatorServiceAccount.namespace();
     try (KubernetesClient client =
-        new KubernetesClientBuilder().withConfig(TestApiServer.config()).build()) {
+            new KubernetesClientBuilder().withConfig(TestApiServer.config()).build();
+        KubernetesClient operatorClient =
+            new KubernetesClientBuilder()
+                .withConfig(TestApiServer.serviceAccountConfig())
+                .withHttpClientBuilderConsumer(
+                    b -> b.addOrReplaceInterceptor("write-counter", operatorRequests))
+                .build()) {
       String ns = "runtime-" + System.nanoTime() % 100000;
       client
           .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
           .create();
       Map<String, String> env = new HashMap<>(OperatorHarness.baseEnv());
       env.put("LEADER_ELECTION", "true");
-      env.put("LEASE_NAMESPACE", ns);
+      env.put("POD_NAMESPACE", leaseNamespace);
       env.put("WATCH_NAMESPACES", ns);
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       ApiControllerOperator operator =
-          new ApiControllerOperator(client, OperatorSettings.fromEnvironment(env), registry);
+          new ApiControllerOperator(
+              operatorClient, OperatorSettings.fromEnvironment(env), registry);
       try (HealthServer health = new HealthServer(0, operator::ready, registry)) {
         health.start();
         assertThat(get(health, "/healthz").statusCode()).isEqualTo(200);
@@ -53,7 +66,7 @@ class RuntimeIT {
                     () ->
                         client
                             .leases()
-                            .inNamespace(ns)
+                            .inNamespace(leaseNamespace)
                             .withName(ApiControllerOperator.LEASE_NAME)
                             .get(),
                     l -> l != null && l.getSpec().getHolderIdentity() != null);
@@ -89,7 +102,14 @@ class RuntimeIT {
                         .contains("apicontroller_reconcile_duration_seconds_count"));
       } finally {
         operator.close();
+        // The next leader-electing operator in this JVM should not wait for this lease to expire.
+        client
+            .leases()
+            .inNamespace(leaseNamespace)
+            .withName(ApiControllerOperator.LEASE_NAME)
+            .delete();
       }
+      assertThat(operatorRequests.forbidden()).as("refused by deploy/'s RBAC").isEmpty();
     }
   }
 

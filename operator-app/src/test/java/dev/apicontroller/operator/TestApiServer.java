@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One real kube-apiserver (with etcd) for the whole integration-test JVM, started through
- * kube-api-test, with our CRD and the Istio CRDs installed. The binaries come from {@code
- * test-cluster/build.sh} here (offline mode); elsewhere kube-api-test downloads them.
+ * kube-api-test, with our CRD, the Istio CRDs and deploy/'s ServiceAccount and RBAC installed. The
+ * binaries come from {@code test-cluster/build.sh} here (offline mode); elsewhere kube-api-test
+ * downloads them.
  */
 final class TestApiServer {
   static final List<String> ISTIO_CRDS =
@@ -58,9 +59,18 @@ final class TestApiServer {
       try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
         install(client, ApiCrd.yaml());
         for (String name : ISTIO_CRDS) install(client, resource("/crds/" + name + ".yaml"));
+        OperatorServiceAccount.install(client);
       }
     }
     return config;
+  }
+
+  /**
+   * The shared server's admin configuration acting as deploy/'s ServiceAccount: a client built from
+   * it has exactly the rights deploy/'s RBAC grants the operator.
+   */
+  static synchronized Config serviceAccountConfig() {
+    return OperatorServiceAccount.impersonating(config());
   }
 
   /**

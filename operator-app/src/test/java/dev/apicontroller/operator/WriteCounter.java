@@ -2,20 +2,36 @@ package dev.apicontroller.operator;
 
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Records every request the operator's client sends, so tests can count API writes (anything but
- * GET) and direct reads (GETs that are not informer list/watch calls).
+ * GET) and direct reads (GETs that are not informer list/watch calls), and every request the API
+ * server refused as forbidden (403), so a missing RBAC rule fails a test.
  */
 final class WriteCounter implements Interceptor {
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final List<String> forbidden = new CopyOnWriteArrayList<>();
 
   @Override
   public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-    requests.add(request.method() + " " + request.uri().getRawPath() + query(request));
+    requests.add(describe(request));
+  }
+
+  // Called for every unsuccessful response, plain requests and watch (websocket) upgrades alike.
+  @Override
+  public CompletableFuture<Boolean> afterFailure(
+      BasicBuilder builder, HttpResponse<?> response, RequestTags tags) {
+    if (response.code() == 403) forbidden.add(describe(response.request()));
+    return CompletableFuture.completedFuture(false);
+  }
+
+  private static String describe(HttpRequest request) {
+    return request.method() + " " + request.uri().getRawPath() + query(request);
   }
 
   private static String query(HttpRequest request) {
@@ -45,6 +61,19 @@ final class WriteCounter implements Interceptor {
   /** Every request since the last {@link #reset()}, as {@code METHOD path?query}. */
   List<String> all() {
     return List.copyOf(requests);
+  }
+
+  /**
+   * Requests the API server refused with 403 Forbidden since this counter was made ({@link
+   * #reset()} keeps them): each names a permission deploy/'s RBAC lacks.
+   */
+  List<String> forbidden() {
+    return List.copyOf(forbidden);
+  }
+
+  /** Forgets the refused requests: for refusals a test knows are not about RBAC. */
+  void forgetForbidden() {
+    forbidden.clear();
   }
 
   void reset() {

@@ -95,7 +95,7 @@ public final class ApiReader {
         p.path(),
         p.message()
             + "; it belongs under jwt: write "
-            + FieldPath.child(parent, "jwt." + key)
+            + FieldPath.child(FieldPath.child(parent, "jwt"), key)
             + " (the seed document shows it flattened, which is not the wire format)");
   }
 
@@ -158,7 +158,8 @@ public final class ApiReader {
         String propertyName)
         throws IOException {
       String path = FieldPath.of(p.getParsingContext());
-      if (!path.endsWith(propertyName)) path = FieldPath.child(path, propertyName);
+      if (!path.endsWith(FieldPath.child("", propertyName)))
+        path = FieldPath.child(path, propertyName);
       problems.add(withJwtHint(Problem.error(path, "unknown field \"" + propertyName + "\"")));
       p.skipChildren();
       return true;

@@ -125,6 +125,7 @@ public final class ApiSchema {
       case "array" -> walkArray((ArrayNode) node, schema, path, mode, out, prune);
       default -> {
         if (mode == Mode.FULL) checkScalar(node, schema, path, out);
+        else checkMaxLength(node, schema, path, out);
       }
     }
     if (mode == Mode.FULL) checkRules(node, schema, path, out);
@@ -133,9 +134,9 @@ public final class ApiSchema {
 
   private void walkArray(
       ArrayNode arr, JsonNode schema, String path, Mode mode, List<Problem> out, boolean prune) {
-    if (mode == Mode.FULL
-        && schema.has("maxItems")
-        && arr.size() > schema.get("maxItems").asInt()) {
+    // Size bounds apply in both modes: the API server refuses them at admission, and they bound
+    // the work a document can cause, so the CLI must refuse them too.
+    if (schema.has("maxItems") && arr.size() > schema.get("maxItems").asInt()) {
       out.add(Problem.error(path, "at most " + schema.get("maxItems").asInt() + " items"));
     }
     List<Integer> drop = new ArrayList<>();
@@ -177,7 +178,17 @@ public final class ApiSchema {
     if (prune) drop.forEach(node::remove);
   }
 
+  private static void checkMaxLength(
+      JsonNode node, JsonNode schema, String path, List<Problem> out) {
+    if (!node.isTextual() || !schema.has("maxLength")) return;
+    String text = node.asText();
+    if (text.codePointCount(0, text.length()) > schema.get("maxLength").asInt()) {
+      out.add(Problem.error(path, "at most " + schema.get("maxLength").asInt() + " characters"));
+    }
+  }
+
   private void checkScalar(JsonNode node, JsonNode schema, String path, List<Problem> out) {
+    checkMaxLength(node, schema, path, out);
     if (schema.has("enum")) {
       boolean found = false;
       for (JsonNode e : schema.get("enum")) found |= e.equals(node);
@@ -196,9 +207,6 @@ public final class ApiSchema {
       int length = text.codePointCount(0, text.length());
       if (schema.has("minLength") && length < schema.get("minLength").asInt()) {
         out.add(Problem.error(path, "must not be empty"));
-      }
-      if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
-        out.add(Problem.error(path, "at most " + schema.get("maxLength").asInt() + " characters"));
       }
       if (schema.has("pattern")) {
         String regex = schema.get("pattern").asText();

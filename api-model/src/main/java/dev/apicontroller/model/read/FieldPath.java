@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.regex.Pattern;
 
 /**
  * Converts between the two ways a field is named: the user-facing path ({@code
  * spec.authentication[1].jwt.issuer}) and the JSON pointer used to find its source position.
  */
 public final class FieldPath {
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_$-]+");
+
   private FieldPath() {}
 
   /** The path of the value a parser context is at. */
@@ -19,16 +22,35 @@ public final class FieldPath {
       if (c.inArray()) {
         if (c.hasCurrentIndex()) parts.push("[" + c.getCurrentIndex() + "]");
       } else if (c.inObject() && c.getCurrentName() != null) {
-        parts.push("." + c.getCurrentName());
+        parts.push(segment(c.getCurrentName()));
       }
     }
     String joined = String.join("", parts);
     return joined.startsWith(".") ? joined.substring(1) : joined;
   }
 
-  /** {@code parent.child}, or {@code child} at the top. */
+  /**
+   * {@code parent.child}, or {@code child} at the top; a name that is not a plain word (a dot, a
+   * space, a bracket, a line break in it) is written {@code parent["a.b"]} so the path stays
+   * unambiguous and points back at the right source position.
+   */
   public static String child(String parent, String name) {
-    return parent.isEmpty() ? name : parent + "." + name;
+    String segment = segment(name);
+    return parent.isEmpty() && segment.startsWith(".") ? segment.substring(1) : parent + segment;
+  }
+
+  private static String segment(String name) {
+    return PLAIN_NAME.matcher(name).matches() ? "." + name : "[" + quoted(name) + "]";
+  }
+
+  private static String quoted(String name) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (int i = 0; i < name.length(); i++) {
+      char ch = name.charAt(i);
+      if (ch == '"' || ch == '\\') sb.append('\\');
+      sb.append(ch);
+    }
+    return sb.append('"').toString();
   }
 
   /** {@code parent[index]}. */
@@ -44,6 +66,17 @@ public final class FieldPath {
       char ch = path.charAt(i);
       if (ch == '.') {
         i++;
+        continue;
+      }
+      if (ch == '[' && i + 1 < path.length() && path.charAt(i + 1) == '"') {
+        StringBuilder name = new StringBuilder();
+        int j = i + 2;
+        for (; j < path.length() && path.charAt(j) != '"'; j++) {
+          if (path.charAt(j) == '\\' && j + 1 < path.length()) j++;
+          name.append(path.charAt(j));
+        }
+        sb.append('/').append(name.toString().replace("~", "~0").replace("/", "~1"));
+        i = Math.min(path.length(), j + 2);
         continue;
       }
       if (ch == '[') {

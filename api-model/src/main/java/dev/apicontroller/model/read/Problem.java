@@ -12,6 +12,9 @@ public record Problem(Severity severity, String path, String message, Position p
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(message, "message");
+    // Both can quote user input; a problem is always shown on one line.
+    path = PrintableText.of(path);
+    message = PrintableText.of(message);
   }
 
   public static Problem error(String path, String message) {
@@ -37,7 +40,7 @@ public record Problem(Severity severity, String path, String message, Position p
 
   /** {@code source:line:column: error: path: message}, the compiler-style form. */
   public String format(String source) {
-    StringBuilder sb = new StringBuilder(source);
+    StringBuilder sb = new StringBuilder(PrintableText.of(source));
     if (position != null)
       sb.append(':').append(position.line()).append(':').append(position.column());
     return sb.append(": ").append(severity.label()).append(": ").append(describe()).toString();

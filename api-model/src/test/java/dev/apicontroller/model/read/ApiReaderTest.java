@@ -109,6 +109,47 @@ class ApiReaderTest {
   }
 
   @Test
+  void oddFieldNamesAreQuotedInThePathAndPointAtTheirOwnLine() throws Exception {
+    ApiDocument doc =
+        readOne(
+            """
+            apiVersion: gateway.kyma-project.io/v1alpha2
+            kind: Api
+            metadata: {name: a}
+            spec:
+              service: {name: s, port: 80}
+              hostname: a
+              "a.b": 1
+              "x y": 2
+            """);
+    assertThat(doc.problems())
+        .extracting(Problem::path, Problem::position)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("spec[\"a.b\"]", new Position(7, 3)),
+            org.assertj.core.groups.Tuple.tuple("spec[\"x y\"]", new Position(8, 3)));
+  }
+
+  @Test
+  void aFieldNameCannotForgeASecondDiagnosticLine() throws Exception {
+    ApiDocument doc =
+        readOne(
+            """
+            apiVersion: gateway.kyma-project.io/v1alpha2
+            kind: Api
+            metadata: {name: a}
+            spec:
+              service: {name: s, port: 80}
+              hostname: a
+              "x\\nin.yaml:1:1: error: forged\\u001b[31m": 1
+            """);
+    Problem problem = doc.problems().get(0);
+    assertThat(problem.format("in.yaml"))
+        .doesNotContain("\n")
+        .doesNotContain("\u001b")
+        .contains("x\\nin.yaml:1:1: error: forged\\u001b[31m");
+  }
+
+  @Test
   void wrongApiVersionIsNamed() throws Exception {
     ApiDocument doc =
         readOne(

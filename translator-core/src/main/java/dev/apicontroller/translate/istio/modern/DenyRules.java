@@ -129,6 +129,7 @@ public final class DenyRules {
         why
             + "; the modern profile drops it, so \""
             + e.value()
-            + "\" requires a token (fail closed)");
+            + "\" requires a token (fail closed), and a token of this issuer is accepted there"
+            + " even where the legacy profile would ask for another issuer's");
   }
 }
