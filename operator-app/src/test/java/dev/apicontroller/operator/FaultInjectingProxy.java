@@ -32,9 +32,9 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * A plain-HTTP listener on 127.0.0.1 that forwards every request to the test API server over HTTPS
- * with the admin client certificate, and, while faults are on, answers some requests itself: 500
- * and 429 (Retry-After: 1) on any request, 409 Conflict on writes (never forwarded), and cuts open
- * watch streams mid-response.
+ * with the given configuration's client certificate (and its impersonated identity, if any), and,
+ * while faults are on, answers some requests itself: 500 and 429 (Retry-After: 1) on any request,
+ * 409 Conflict on writes (never forwarded), and cuts open watch streams mid-response.
  *
  * <p>It relays raw HTTP/1.1 over sockets rather than through an HTTP library: only a socket lets a
  * watch be cut the way a network failure cuts it (the connection closes mid-chunk, no terminating
@@ -68,6 +68,7 @@ final class FaultInjectingProxy implements AutoCloseable {
       Set.of("connection", "upgrade", "http2-settings", "keep-alive", "proxy-connection", "host");
 
   private final URI upstream;
+  private final String impersonatedHeaders;
   private final SSLContext tls;
   private final ServerSocket listener;
   private final ExecutorService connections;
@@ -89,6 +90,7 @@ final class FaultInjectingProxy implements AutoCloseable {
   FaultInjectingProxy(Config apiServer, long seed) {
     try {
       upstream = URI.create(apiServer.getMasterUrl());
+      impersonatedHeaders = impersonation(apiServer);
       tls = SSLUtils.sslContext(apiServer);
       listener = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
     } catch (IOException e) {
@@ -351,6 +353,27 @@ final class FaultInjectingProxy implements AutoCloseable {
   }
 
   /**
+   * The identity to act as, when {@code apiServer} impersonates one (such as deploy/'s
+   * ServiceAccount): every forwarded request then carries it, so the API server's RBAC judges the
+   * operator's requests as in a cluster.
+   */
+  private static String impersonation(Config apiServer) {
+    StringBuilder headers = new StringBuilder();
+    if (apiServer.getImpersonateUsername() != null) {
+      headers
+          .append("Impersonate-User: ")
+          .append(apiServer.getImpersonateUsername())
+          .append("\r\n");
+      String[] groups = apiServer.getImpersonateGroups();
+      if (groups != null) {
+        for (String group : groups)
+          headers.append("Impersonate-Group: ").append(group).append("\r\n");
+      }
+    }
+    return headers.toString();
+  }
+
+  /**
    * The request head with hop-by-hop headers dropped (no h2c upgrade: the upstream connection is
    * HTTP/1.1) except a WebSocket upgrade's, and our Host.
    */
@@ -360,8 +383,10 @@ final class FaultInjectingProxy implements AutoCloseable {
       String name = header[0].toLowerCase(Locale.ROOT);
       boolean upgradeHeader = name.equals("connection") || name.equals("upgrade");
       if (HOP_BY_HOP.contains(name) && !(websocket && upgradeHeader)) continue;
+      if (name.startsWith("impersonate-")) continue; // only the proxy's identity counts
       head.append(header[0]).append(": ").append(header[1]).append("\r\n");
     }
+    head.append(impersonatedHeaders);
     head.append("Host: ").append(upstream.getHost()).append(':').append(upstream.getPort());
     return head.append("\r\n\r\n").toString();
   }

@@ -72,7 +72,8 @@ class FaultsIT {
     try (KubernetesClient user =
             new KubernetesClientBuilder().withConfig(TestApiServer.config()).build();
         FailClosedObserver observer = new FailClosedObserver(user, Set.of(nsA, nsB));
-        FaultInjectingProxy proxy = new FaultInjectingProxy(TestApiServer.config(), SEED)) {
+        FaultInjectingProxy proxy =
+            new FaultInjectingProxy(TestApiServer.serviceAccountConfig(), SEED)) {
       for (String ns : List.of(nsA, nsB)) {
         user.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
             .create();

@@ -40,18 +40,21 @@ class LeaderFailoverIT {
 
   private final String tag = Long.toString(System.nanoTime() % 100000);
   private final String ns = "failover-" + tag;
-  private final String leaseNs = "failover-lease-" + tag;
+  // deploy/'s lease Role lives in the ServiceAccount's namespace, so the Lease must be there too.
+  private final String leaseNs = OperatorServiceAccount.namespace();
 
   @Test
   void theStandbyTakesOverWhenTheLeaderIsKilledWithoutLostOrDuplicateWork() throws Exception {
     try (KubernetesClient user =
             new KubernetesClientBuilder().withConfig(TestApiServer.config()).build();
-        FaultInjectingProxy proxyA = new FaultInjectingProxy(TestApiServer.config(), 1);
-        FaultInjectingProxy proxyB = new FaultInjectingProxy(TestApiServer.config(), 2)) {
-      for (String name : List.of(ns, leaseNs)) {
-        user.resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
-            .create();
-      }
+        FaultInjectingProxy proxyA =
+            new FaultInjectingProxy(TestApiServer.serviceAccountConfig(), 1);
+        FaultInjectingProxy proxyB =
+            new FaultInjectingProxy(TestApiServer.serviceAccountConfig(), 2)) {
+      user.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+          .create();
+      // A Lease another test left behind would only delay the first election by its duration.
+      user.leases().inNamespace(leaseNs).withName(ApiControllerOperator.LEASE_NAME).delete();
       Map<String, String> env = new HashMap<>(OperatorHarness.baseEnv());
       env.put("LEADER_ELECTION", "true");
       env.put("POD_NAMESPACE", leaseNs);
