@@ -30,7 +30,8 @@ final class FailClosedObserver implements AutoCloseable {
   private static final String POLICY = "Policy";
   private static final String API = "Api";
 
-  private record Event(long revision, String kind, boolean deleted, GenericKubernetesResource obj) {
+  private record Event(
+      long revision, long seenNanos, String kind, boolean deleted, GenericKubernetesResource obj) {
     String key() {
       return obj.getMetadata().getNamespace() + "/" + obj.getMetadata().getName();
     }
@@ -43,12 +44,15 @@ final class FailClosedObserver implements AutoCloseable {
       List<String> withoutAuth,
       int withoutAuthAfterApiDeleted,
       List<String> routeToUntargetedService,
-      int routeToUntargetedServiceAfterApiDeleted) {
+      int routeToUntargetedServiceAfterApiDeleted,
+      long longestWindowMs) {
     String summary() {
       return "events=%d vsStatesChecked=%d vsWithoutAuth=%d vsWithoutAuthAfterApiDeleted=%d"
               .formatted(events, vsStatesChecked, withoutAuth.size(), withoutAuthAfterApiDeleted)
           + " vsRoutingToServiceItsPolicyDoesNotTarget=%d (afterApiDeleted=%d)"
-              .formatted(routeToUntargetedService.size(), routeToUntargetedServiceAfterApiDeleted);
+              .formatted(routeToUntargetedService.size(), routeToUntargetedServiceAfterApiDeleted)
+          + " longestUnsecuredWindowMs="
+          + longestWindowMs;
     }
   }
 
@@ -90,7 +94,12 @@ final class FailClosedObserver implements AutoCloseable {
   private void record(String kind, boolean deleted, GenericKubernetesResource obj) {
     if (!namespaces.contains(obj.getMetadata().getNamespace())) return;
     events.add(
-        new Event(Long.parseLong(obj.getMetadata().getResourceVersion()), kind, deleted, obj));
+        new Event(
+            Long.parseLong(obj.getMetadata().getResourceVersion()),
+            System.nanoTime(),
+            kind,
+            deleted,
+            obj));
   }
 
   /** Replays every event recorded so far in revision order and checks each VirtualService state. */
@@ -105,6 +114,8 @@ final class FailClosedObserver implements AutoCloseable {
     int untargetedAfterDelete = 0;
     List<String> withoutAuth = new ArrayList<>();
     List<String> untargeted = new ArrayList<>();
+    Map<String, Long> openSince = new HashMap<>();
+    long longest = 0;
     for (Event e : timeline) {
       switch (e.kind()) {
         case API -> {
@@ -116,6 +127,14 @@ final class FailClosedObserver implements AutoCloseable {
       }
       GenericKubernetesResource vs = virtualServices.get(e.key());
       String owner = vs == null ? null : controllerUid(vs);
+      boolean unsecured = owner != null && unsecured(vs, policies.get(e.key()));
+      // How long each unsecured state lasted, by when the watches delivered its start and end.
+      Long since = openSince.get(e.key());
+      if (unsecured && since == null) openSince.put(e.key(), e.seenNanos());
+      if (!unsecured && since != null) {
+        openSince.remove(e.key());
+        longest = Math.max(longest, (e.seenNanos() - since) / 1_000_000);
+      }
       if (owner == null) continue; // no VirtualService there, or not one the operator made
       checked++;
       boolean ownerGone = apiDeletedAt.containsKey(owner);
@@ -142,7 +161,14 @@ final class FailClosedObserver implements AutoCloseable {
         withoutAuth,
         withoutAuthAfterDelete,
         untargeted,
-        untargetedAfterDelete);
+        untargetedAfterDelete,
+        longest);
+  }
+
+  private static boolean unsecured(GenericKubernetesResource vs, GenericKubernetesResource policy) {
+    return policy == null
+        || !controllerUid(vs).equals(controllerUid(policy))
+        || !targets(policy).contains(destinationService(vs));
   }
 
   private static void apply(Map<String, GenericKubernetesResource> state, Event e) {

@@ -110,7 +110,7 @@ class LeaderFailoverIT {
         List<String> writesToUnchanged =
             writes.stream()
                 .map(FaultInjectingProxy.Request::path)
-                .filter(p -> unchangedApiIndex(p) >= EDITED)
+                .filter(p -> apiIndex(p) >= EDITED && apiIndex(p) < BEFORE)
                 .toList();
         List<FaultInjectingProxy.Request> refused =
             writes.stream().filter(r -> r.status() >= 300).toList();
@@ -210,7 +210,7 @@ class LeaderFailoverIT {
   }
 
   /** The index n of {@code .../api-n} or {@code .../api-n/status} in a write's path, else -1. */
-  private static int unchangedApiIndex(String path) {
+  private static int apiIndex(String path) {
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile("/api-(\\d+)(/status)?$").matcher(path);
     return m.find() ? Integer.parseInt(m.group(1)) : -1;
