@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -45,7 +46,7 @@ final class FailClosedObserver implements AutoCloseable {
       int withoutAuthAfterApiDeleted,
       List<String> routeToUntargetedService,
       int routeToUntargetedServiceAfterApiDeleted,
-      long longestWindowMs) {
+      Map<String, Long> longestWindowMs) {
     String summary() {
       return "events=%d vsStatesChecked=%d vsWithoutAuth=%d vsWithoutAuthAfterApiDeleted=%d"
               .formatted(events, vsStatesChecked, withoutAuth.size(), withoutAuthAfterApiDeleted)
@@ -115,7 +116,8 @@ final class FailClosedObserver implements AutoCloseable {
     List<String> withoutAuth = new ArrayList<>();
     List<String> untargeted = new ArrayList<>();
     Map<String, Long> openSince = new HashMap<>();
-    long longest = 0;
+    Map<String, String> openKind = new HashMap<>();
+    Map<String, Long> longest = new TreeMap<>();
     for (Event e : timeline) {
       switch (e.kind()) {
         case API -> {
@@ -127,32 +129,39 @@ final class FailClosedObserver implements AutoCloseable {
       }
       GenericKubernetesResource vs = virtualServices.get(e.key());
       String owner = vs == null ? null : controllerUid(vs);
-      boolean unsecured = owner != null && unsecured(vs, policies.get(e.key()));
+      GenericKubernetesResource policy = policies.get(e.key());
+      String problem = null;
+      if (owner != null) {
+        checked++;
+        boolean ownerGone = apiDeletedAt.containsKey(owner);
+        if (policy == null || !owner.equals(controllerUid(policy))) {
+          problem = ownerGone ? "noPolicyAfterApiDeleted" : "noPolicy";
+          if (ownerGone) {
+            withoutAuthAfterDelete++;
+          } else {
+            withoutAuth.add(
+                "rv " + e.revision() + ": VirtualService " + e.key() + " has no Policy");
+          }
+        } else if (!targets(policy).contains(destinationService(vs))) {
+          problem = ownerGone ? "untargetedAfterApiDeleted" : "untargeted";
+          if (ownerGone) {
+            untargetedAfterDelete++;
+          } else {
+            untargeted.add(
+                "rv %d: VirtualService %s routes to %s, its Policy targets %s"
+                    .formatted(e.revision(), e.key(), destinationService(vs), targets(policy)));
+          }
+        }
+      }
       // How long each unsecured state lasted, by when the watches delivered its start and end.
       Long since = openSince.get(e.key());
-      if (unsecured && since == null) openSince.put(e.key(), e.seenNanos());
-      if (!unsecured && since != null) {
+      if (problem != null && since == null) {
+        openSince.put(e.key(), e.seenNanos());
+        openKind.put(e.key(), problem);
+      } else if (problem == null && since != null) {
         openSince.remove(e.key());
-        longest = Math.max(longest, (e.seenNanos() - since) / 1_000_000);
-      }
-      if (owner == null) continue; // no VirtualService there, or not one the operator made
-      checked++;
-      boolean ownerGone = apiDeletedAt.containsKey(owner);
-      GenericKubernetesResource policy = policies.get(e.key());
-      if (policy == null || !owner.equals(controllerUid(policy))) {
-        if (ownerGone) {
-          withoutAuthAfterDelete++;
-        } else {
-          withoutAuth.add("rv " + e.revision() + ": VirtualService " + e.key() + " has no Policy");
-        }
-      } else if (!targets(policy).contains(destinationService(vs))) {
-        if (ownerGone) {
-          untargetedAfterDelete++;
-        } else {
-          untargeted.add(
-              "rv %d: VirtualService %s routes to %s, its Policy targets %s"
-                  .formatted(e.revision(), e.key(), destinationService(vs), targets(policy)));
-        }
+        long ms = Math.max(0, (e.seenNanos() - since) / 1_000_000);
+        longest.merge(openKind.remove(e.key()), ms, Math::max);
       }
     }
     return new Verdict(
@@ -163,12 +172,6 @@ final class FailClosedObserver implements AutoCloseable {
         untargeted,
         untargetedAfterDelete,
         longest);
-  }
-
-  private static boolean unsecured(GenericKubernetesResource vs, GenericKubernetesResource policy) {
-    return policy == null
-        || !controllerUid(vs).equals(controllerUid(policy))
-        || !targets(policy).contains(destinationService(vs));
   }
 
   private static void apply(Map<String, GenericKubernetesResource> state, Event e) {
