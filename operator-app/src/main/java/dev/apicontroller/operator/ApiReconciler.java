@@ -2,7 +2,9 @@ package dev.apicontroller.operator;
 
 import dev.apicontroller.k8s.ApiResource;
 import dev.apicontroller.k8s.ApplyResult;
+import dev.apicontroller.k8s.CacheIndexes;
 import dev.apicontroller.k8s.GeneratedObjectCaches;
+import dev.apicontroller.k8s.GeneratedObjectConverter;
 import dev.apicontroller.k8s.IndexedCache;
 import dev.apicontroller.k8s.InformerClusterView;
 import dev.apicontroller.k8s.ObjectApplier;
@@ -59,6 +61,7 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
   private final Clock clock;
   private final ReconcileMetrics metrics;
   private final WatchedKinds watchedKinds;
+  private final GeneratedObjectConverter converter = new GeneratedObjectConverter();
 
   private final Map<ObjectKind, InformerEventSource<GenericKubernetesResource, ApiResource>>
       objectSources = new EnumMap<>(ObjectKind.class);
@@ -171,6 +174,7 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
       ApiResource resource, List<GeneratedObject> objects, String uid) {
     List<ApplyResult> results = new ArrayList<>();
     boolean securityFailed = false;
+    boolean routeRemoved = removeRouteToAnotherService(objects, uid);
     for (GeneratedObject object : objects) {
       if (object.objectKind().role() == ObjectKind.Role.ROUTE && securityFailed) {
         results.add(
@@ -179,9 +183,11 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
         continue;
       }
       Optional<GenericKubernetesResource> live =
-          objectCaches
-              .cache(object.objectKind())
-              .get(object.metadata().namespace(), object.metadata().name());
+          routeRemoved && object.objectKind().role() == ObjectKind.Role.ROUTE
+              ? Optional.empty()
+              : objectCaches
+                  .cache(object.objectKind())
+                  .get(object.metadata().namespace(), object.metadata().name());
       ApplyResult result = applier.apply(object, live, uid);
       if (result.wrote()) remember(resource, object.objectKind(), live.orElse(null), result);
       if (result.kind() != ApplyResult.Kind.APPLIED
@@ -191,6 +197,39 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
       results.add(result);
     }
     return results;
+  }
+
+  /**
+   * When a secured route is to lead to another Service, deletes the route to the old one before the
+   * authentication objects move. Applied first, they would stop covering the old Service while the
+   * route still leads there (until the route is rewritten, or its retry succeeds): an open door,
+   * against SPEC 6. The route is created again after them, so the Service is unreachable for that
+   * moment rather than unsecured. Returns whether the route was deleted.
+   */
+  private boolean removeRouteToAnotherService(List<GeneratedObject> objects, String uid) {
+    boolean secured =
+        objects.stream().anyMatch(o -> o.objectKind().role() != ObjectKind.Role.ROUTE);
+    if (!secured || uid == null) return false;
+    for (GeneratedObject route : objects) {
+      if (route.objectKind().role() != ObjectKind.Role.ROUTE) continue;
+      Optional<GenericKubernetesResource> live =
+          objectCaches
+              .cache(route.objectKind())
+              .get(route.metadata().namespace(), route.metadata().name());
+      if (live.isEmpty() || !uid.equals(CacheIndexes.controllerUidOf(live.get()))) return false;
+      Optional<String> wanted = RouteDestination.of(converter.toResource(route));
+      Optional<String> current = RouteDestination.of(live.get());
+      if (wanted.isPresent() && current.isPresent() && !wanted.equals(current)) {
+        LOG.info(
+            "route {}/{} moves from {} to {}: deleted first, recreated after its authentication",
+            route.metadata().namespace(),
+            route.metadata().name(),
+            current.get(),
+            wanted.get());
+        return applier.delete(new OwnedObject(route.objectKind(), live.get()), uid);
+      }
+    }
+    return false;
   }
 
   /** Deletes owned objects the core no longer wants, VirtualServices first. */
