@@ -21,8 +21,10 @@ import dev.apicontroller.translate.status.StatusComposer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Service;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -48,9 +50,14 @@ import org.slf4j.LoggerFactory;
  * the VirtualService), deletes what it owns and no longer wants (the VirtualService first), and
  * writes the status only when it changed. Level-triggered: it never looks at what changed, only at
  * what is.
+ *
+ * <p>A deleted {@code Api} loses its routes here, before its finalizer goes; owner references then
+ * remove the rest. Left to the garbage collector alone, the VirtualService and the Policy go in no
+ * set order, and a route that outlives its Policy serves the Service unsecured for a moment (SPEC
+ * 6; FaultsIT measured up to 288 ms in most deletions).
  */
 @ControllerConfiguration(name = ApiReconciler.NAME)
-public final class ApiReconciler implements Reconciler<ApiResource> {
+public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<ApiResource> {
   static final String NAME = "api-controller";
   private static final Logger LOG = LoggerFactory.getLogger(ApiReconciler.class);
   private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
@@ -139,6 +146,22 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
     }
     UpdateControl<ApiResource> control = UpdateControl.noUpdate();
     return retry ? control.rescheduleAfter(RETRY_AFTER) : control;
+  }
+
+  /**
+   * Deletes the routes this {@code Api} owns; the finalizer is removed once they are gone, and
+   * garbage collection takes the authentication objects after them. A failed delete throws and is
+   * retried.
+   */
+  @Override
+  public DeleteControl cleanup(ApiResource resource, Context<ApiResource> context) {
+    String uid = resource.getMetadata().getUid();
+    if (uid != null) {
+      for (OwnedObject owned : objectCaches.ownedBy(uid)) {
+        if (owned.kind().role() == ObjectKind.Role.ROUTE) applier.delete(owned, uid);
+      }
+    }
+    return DeleteControl.defaultDelete();
   }
 
   /**

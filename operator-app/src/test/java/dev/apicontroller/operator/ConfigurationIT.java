@@ -58,7 +58,7 @@ class ConfigurationIT {
   }
 
   @Test
-  void aNewSecuredApiCostsAtMostThreeWritesAndNoReadsOutsideTheInformers() {
+  void aNewSecuredApiCostsAtMostFourWritesAndNoReadsOutsideTheInformers() {
     startIn("budget", Map.of());
     harness.operatorRequests.reset();
 
@@ -67,8 +67,8 @@ class ConfigurationIT {
     pause();
 
     assertThat(harness.operatorRequests.writes())
-        .as("Policy, VirtualService, status")
-        .hasSizeLessThanOrEqualTo(3)
+        .as("finalizer, Policy, VirtualService, status")
+        .hasSizeLessThanOrEqualTo(4)
         .anyMatch(w -> w.startsWith("POST ") && w.contains("/policies"))
         .anyMatch(w -> w.startsWith("POST ") && w.contains("/virtualservices"));
     // Never a moment with the route but without its authentication (SPEC 6).
