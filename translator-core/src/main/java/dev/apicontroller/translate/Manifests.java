@@ -49,7 +49,7 @@ public final class Manifests {
 
   /** Objects as a multi-document YAML stream, {@code ---} between documents, newline at the end. */
   public static String toYaml(List<?> objects) {
-    StringBuilder sb = new StringBuilder(objects.size() * 640);
+    StringBuilder sb = new StringBuilder(objects.size() * 768); // ~660 characters per object
     ManifestYamlWriter writer = new ManifestYamlWriter(YAML, QUOTING);
     for (int i = 0; i < objects.size(); i++) {
       if (i > 0) sb.append("---\n");

@@ -52,8 +52,20 @@ final class YamlScalarText {
     return text;
   }
 
-  /** A mapping key, as Jackson's {@code YAMLGenerator.writeFieldName} writes it. */
+  /**
+   * A mapping key, as Jackson's {@code YAMLGenerator.writeFieldName} writes it. Keys repeat (they
+   * are property names, mostly the same {@code String} instances), so every one is memoized.
+   */
   String key(String s) throws NotSpliceable {
+    String text = keys.get(s);
+    if (text == null) {
+      text = keyText(s);
+      keys.put(s, text);
+    }
+    return text;
+  }
+
+  private String keyText(String s) throws NotSpliceable {
     if (s.isEmpty() || s.length() >= MAX_SIMPLE_KEY_LENGTH) throw new NotSpliceable();
     if (s.indexOf('\n') < 0) {
       if (quoting.needToQuoteName(s)) {
@@ -62,12 +74,7 @@ final class YamlScalarText {
         return s;
       }
     }
-    String text = keys.get(s);
-    if (text == null) {
-      text = keyByMapper(s);
-      keys.put(s, text);
-    }
-    return text;
+    return keyByMapper(s);
   }
 
   /** Any value that is not a string, written by the mapper (numbers other than int and long). */
