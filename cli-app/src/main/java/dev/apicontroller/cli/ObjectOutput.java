@@ -20,15 +20,15 @@ final class ObjectOutput {
   ObjectFormat format;
 
   /**
-   * Writes {@code objects}; large YAML output is serialized in slices on all cores and written in
-   * order, byte for byte what one {@link Manifests#toYaml} call gives.
+   * Writes {@code objects}; large YAML output is serialized in slices (on all cores unless
+   * sequential) and written in order, byte for byte what one {@link Manifests#toYaml} call gives.
    */
   void write(List<?> objects, PrintWriter out) {
     if (format == ObjectFormat.JSON) {
       out.write(Manifests.toJsonList(objects));
       return;
     }
-    if (!OrderedParallel.enabled() || objects.size() < 2 * SLICE) {
+    if (objects.size() < 2 * SLICE) {
       out.write(Manifests.toYaml(objects));
       return;
     }
@@ -36,7 +36,9 @@ final class ObjectOutput {
     for (int i = 0; i < objects.size(); i += SLICE) {
       slices.add(objects.subList(i, Math.min(objects.size(), i + SLICE)));
     }
-    List<String> texts = OrderedParallel.map(slices, Manifests::toYaml);
+    // A few dozen large items: mapAlways, since map() keeps lists under its item threshold on one
+    // core. Sequential runs slice too, which keeps every buffer small (no multi-MiB strings).
+    List<String> texts = OrderedParallel.mapAlways(slices, Manifests::toYaml);
     for (int i = 0; i < texts.size(); i++) {
       if (i > 0) out.write("---\n");
       out.write(texts.get(i));

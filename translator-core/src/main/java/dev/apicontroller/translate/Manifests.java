@@ -18,6 +18,8 @@ import java.util.Map;
  * YAML would misread a string, and pretty JSON.
  */
 public final class Manifests {
+  private static final YamlScalarQuoting QUOTING = new YamlScalarQuoting();
+
   private static final YAMLMapper YAML =
       YAMLMapper.builder(
               YAMLFactory.builder()
@@ -25,7 +27,7 @@ public final class Manifests {
                   .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                   .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                   .disable(YAMLGenerator.Feature.SPLIT_LINES)
-                  .stringQuotingChecker(new YamlScalarQuoting())
+                  .stringQuotingChecker(QUOTING)
                   .build())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();
@@ -47,10 +49,11 @@ public final class Manifests {
 
   /** Objects as a multi-document YAML stream, {@code ---} between documents, newline at the end. */
   public static String toYaml(List<?> objects) {
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder(objects.size() * 768); // ~660 characters per object
+    ManifestYamlWriter writer = new ManifestYamlWriter(YAML, QUOTING);
     for (int i = 0; i < objects.size(); i++) {
       if (i > 0) sb.append("---\n");
-      sb.append(write(YAML, objects.get(i)));
+      writer.write(objects.get(i), sb);
     }
     return sb.toString();
   }

@@ -16,9 +16,15 @@ final class YamlScalarQuoting extends StringQuotingChecker.Default {
           "=", "<<", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
           ".nan", ".NaN", ".NAN");
 
+  /** The longest word in {@link #SPECIAL}: longer values skip the set lookup (and its hashing). */
+  private static final int SPECIAL_MAX_LENGTH =
+      SPECIAL.stream().mapToInt(String::length).max().orElse(0);
+
   @Override
   public boolean needToQuoteValue(String value) {
-    return super.needToQuoteValue(value) || startsLikeANumber(value) || SPECIAL.contains(value);
+    return super.needToQuoteValue(value)
+        || startsLikeANumber(value)
+        || (value.length() <= SPECIAL_MAX_LENGTH && SPECIAL.contains(value));
   }
 
   private static boolean startsLikeANumber(String s) {

@@ -1,0 +1,97 @@
+package dev.apicontroller.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.apicontroller.model.read.ApiDocument;
+import dev.apicontroller.model.read.ApiReader;
+import dev.apicontroller.model.read.DocumentReader;
+import dev.apicontroller.model.read.SourceDocument;
+import dev.apicontroller.translate.ApiTranslator;
+import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.GeneratedObject;
+import dev.apicontroller.translate.Manifests;
+import dev.apicontroller.translate.conflict.ApiSetView;
+import dev.apicontroller.translate.conflict.ClusterView;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where {@link RenderBenchmark}'s render time goes, phase by phase, single-threaded, next to the
+ * two halves of its floor; also the YAML output written the old way (each object through Jackson's
+ * YAML mapper) for comparison with {@code Manifests.toYaml}. Minimum of the rounds after as many
+ * warm-up rounds.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.apicontroller.bench.RenderPhases [apis] [rounds]
+ * </pre>
+ */
+public final class RenderPhases {
+  private static final String[] PHASES = {
+    "DocumentReader (YAML, positions, limits)",
+    "ApiReader (binding + schema check)",
+    "ApiSetView + ApiTranslator",
+    "Manifests.toYaml (ManifestYamlWriter)",
+    "same objects, one mapper call each (old)",
+    "floor: Jackson tree read of the input",
+    "floor: Jackson tree write of the input"
+  };
+
+  private RenderPhases() {}
+
+  public static void main(String[] args) throws Exception {
+    int apis = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    String text = RenderBenchmark.generate(apis);
+    YAMLMapper plain = new YAMLMapper();
+    long[] best = new long[PHASES.length];
+    Arrays.fill(best, Long.MAX_VALUE);
+    for (int round = 0; round < 2 * rounds; round++) {
+      long[] t = new long[PHASES.length + 1];
+      t[0] = System.nanoTime();
+      List<SourceDocument> documents = new DocumentReader().read("in.yaml", text);
+      t[1] = System.nanoTime();
+      ApiReader binder = new ApiReader();
+      List<ApiDocument> read = new ArrayList<>();
+      for (SourceDocument d : documents) read.add(binder.read(d));
+      t[2] = System.nanoTime();
+      Config config = Config.defaults();
+      ApiSetView.Builder view = ApiSetView.builder(config);
+      for (ApiDocument d : read) view.api(d.api());
+      ClusterView cluster = view.build();
+      ApiTranslator translator = new ApiTranslator(config);
+      List<GeneratedObject> objects = new ArrayList<>();
+      for (ApiDocument d : read) objects.addAll(translator.translate(d.api(), cluster).objects());
+      t[3] = System.nanoTime();
+      String yaml = Manifests.toYaml(objects);
+      t[4] = System.nanoTime();
+      StringBuilder old = new StringBuilder();
+      for (int i = 0; i < objects.size(); i++) {
+        if (i > 0) old.append("---\n");
+        old.append(Manifests.yaml().writeValueAsString(objects.get(i)));
+      }
+      t[5] = System.nanoTime();
+      if (!old.toString().equals(yaml)) throw new IllegalStateException("outputs differ");
+      List<JsonNode> trees = new ArrayList<>();
+      try (MappingIterator<JsonNode> it = plain.readerFor(JsonNode.class).readValues(text)) {
+        while (it.hasNext()) trees.add(it.next());
+      }
+      t[6] = System.nanoTime();
+      try (SequenceWriter w = plain.writer().writeValues(Writer.nullWriter())) {
+        for (JsonNode n : trees) w.write(n);
+      }
+      t[7] = System.nanoTime();
+      if (round >= rounds) {
+        for (int i = 0; i < PHASES.length; i++) best[i] = Math.min(best[i], t[i + 1] - t[i]);
+      }
+    }
+    System.out.printf(
+        "%d Apis, minimum of %d rounds after %d warm-up rounds%n", apis, rounds, rounds);
+    for (int i = 0; i < PHASES.length; i++) {
+      System.out.printf("%-42s %6.0f ms%n", PHASES[i], best[i] / 1e6);
+    }
+  }
+}
