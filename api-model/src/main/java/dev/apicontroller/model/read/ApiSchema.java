@@ -99,11 +99,15 @@ public final class ApiSchema {
   }
 
   /**
-   * Problems as {@link #check}, and a copy of {@code document} without the values they name, which
-   * binds cleanly.
+   * Problems as {@link #check}, and a document that binds cleanly: {@code document} itself when
+   * there is no problem, else a copy without the values the problems name (the input is never
+   * changed).
    */
   public Checked checkAndPrune(JsonNode document) {
     List<Problem> out = new ArrayList<>();
+    walk(document, root, "", Mode.STRUCTURAL, out, false);
+    if (out.isEmpty()) return new Checked(document, out); // the usual case: nothing to prune
+    out.clear();
     JsonNode copy = document.deepCopy();
     walk(copy, root, "", Mode.STRUCTURAL, out, true);
     return new Checked(copy, out);

@@ -83,9 +83,10 @@ public final class DocumentReader {
           throw unreadable(e, p);
         }
         if (t == null) break;
-        Map<String, Position> positions = new HashMap<>();
+        PositionIndex positions = new PositionIndex();
         Tree tree = new Tree(positions);
-        JsonNode root = tree.read(p, "", 0);
+        JsonNode root = tree.read(p, 0);
+        positions.describe(root);
         if (root.isNull() || (root.isTextual() && root.asText().isEmpty())) {
           continue; // an empty YAML document ("---" alone)
         }
@@ -127,7 +128,15 @@ public final class DocumentReader {
   }
 
   private static Position position(JsonLocation loc) {
-    return new Position(Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
+    return new Position(line(loc), column(loc));
+  }
+
+  private static int line(JsonLocation loc) {
+    return Math.max(1, loc.getLineNr());
+  }
+
+  private static int column(JsonLocation loc) {
+    return Math.max(1, loc.getColumnNr());
   }
 
   private UnreadableInputException unreadable(JsonProcessingException e, JsonParser p) {
@@ -149,18 +158,18 @@ public final class DocumentReader {
 
   /** Builds one document's tree, recording positions and expanding aliases within budget. */
   private final class Tree {
-    private final Map<String, Position> positions;
+    private final PositionIndex positions;
     private final Map<String, JsonNode> anchors = new HashMap<>();
     private final Map<JsonNode, Integer> sizes = new java.util.IdentityHashMap<>();
     private long nodes;
 
-    Tree(Map<String, Position> positions) {
+    Tree(PositionIndex positions) {
       this.positions = positions;
     }
 
-    JsonNode read(JsonParser p, String pointer, int depth) throws UnreadableInputException {
+    JsonNode read(JsonParser p, int depth) throws UnreadableInputException {
       try {
-        return value(p, pointer, depth, true);
+        return value(p, depth, true);
       } catch (UnreadableInputException e) {
         throw e;
       } catch (JsonProcessingException e) {
@@ -170,14 +179,19 @@ public final class DocumentReader {
       }
     }
 
-    private JsonNode value(JsonParser p, String pointer, int depth, boolean recordPosition)
+    /**
+     * One value and everything under it. Each node adds one entry to {@link #positions} in parse
+     * order: an object member's is its key's position (recorded before its value is read), any
+     * other value's its own.
+     */
+    private JsonNode value(JsonParser p, int depth, boolean recordPosition)
         throws IOException, UnreadableInputException {
       JsonToken t = p.currentToken();
-      Position here = position(p.currentTokenLocation());
-      if (recordPosition) positions.put(pointer, here);
+      JsonLocation here = p.currentTokenLocation();
+      if (recordPosition) positions.add(line(here), column(here));
       if (depth > limits.maxDepth()) {
         throw new UnreadableInputException(
-            "nesting deeper than " + limits.maxDepth() + " levels", here);
+            "nesting deeper than " + limits.maxDepth() + " levels", position(here));
       }
       String anchor = p.getObjectId() instanceof String s ? s : null;
       long before = count(here, 1);
@@ -187,22 +201,20 @@ public final class DocumentReader {
           ObjectNode obj = NODES.objectNode();
           while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            Position keyAt = position(p.currentTokenLocation());
-            String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+            JsonLocation keyAt = p.currentTokenLocation();
             if (obj.has(name)) {
-              throw new UnreadableInputException("duplicate key \"" + name + "\"", keyAt);
+              throw new UnreadableInputException("duplicate key \"" + name + "\"", position(keyAt));
             }
-            positions.put(child, keyAt);
+            positions.add(line(keyAt), column(keyAt));
             p.nextToken();
-            obj.set(name, value(p, child, depth + 1, false));
+            obj.set(name, value(p, depth + 1, false));
           }
           node = obj;
         }
         case START_ARRAY -> {
           ArrayNode arr = NODES.arrayNode();
-          int i = 0;
           while (p.nextToken() != JsonToken.END_ARRAY) {
-            arr.add(value(p, pointer + "/" + i++, depth + 1, true));
+            arr.add(value(p, depth + 1, true));
           }
           node = arr;
         }
@@ -211,10 +223,13 @@ public final class DocumentReader {
         case VALUE_TRUE -> node = NODES.booleanNode(true);
         case VALUE_FALSE -> node = NODES.booleanNode(false);
         case VALUE_NULL -> node = NODES.nullNode();
-        default -> throw new UnreadableInputException("unexpected " + t, here);
+        default -> throw new UnreadableInputException("unexpected " + t, position(here));
       }
-      if (node.isContainerNode()) sizes.put(node, (int) (nodes - before));
-      if (anchor != null) anchors.put(anchor, node);
+      // Only an anchored tree can be expanded again, so only its size is kept.
+      if (anchor != null) {
+        if (node.isContainerNode()) sizes.put(node, (int) (nodes - before));
+        anchors.put(anchor, node);
+      }
       return node;
     }
 
@@ -235,7 +250,7 @@ public final class DocumentReader {
       }
     }
 
-    private JsonNode scalarOrAlias(JsonParser p, Position here)
+    private JsonNode scalarOrAlias(JsonParser p, JsonLocation here)
         throws IOException, UnreadableInputException {
       if (p instanceof YAMLParser y && y.isCurrentAlias()) {
         String name = p.getText();
@@ -243,7 +258,7 @@ public final class DocumentReader {
         if (target == null) {
           throw new UnreadableInputException(
               "unknown YAML alias *" + name + " (anchors are supported on objects and lists)",
-              here);
+              position(here));
         }
         // The anchored tree is shared, not copied: nothing downstream mutates it. Its full size
         // still counts, so that an alias bomb stops here instead of when it is written out.
@@ -253,7 +268,7 @@ public final class DocumentReader {
       return NODES.textNode(p.getText());
     }
 
-    private long count(Position here, long more) throws UnreadableInputException {
+    private long count(JsonLocation here, long more) throws UnreadableInputException {
       long before = nodes;
       nodes += more;
       if (nodes > limits.maxNodes()) {
@@ -261,7 +276,7 @@ public final class DocumentReader {
             "document expands to more than "
                 + limits.maxNodes()
                 + " values (a YAML alias bomb, or far beyond any manifest)",
-            here);
+            position(here));
       }
       return before;
     }

@@ -4,15 +4,12 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.regex.Pattern;
 
 /**
  * Converts between the two ways a field is named: the user-facing path ({@code
  * spec.authentication[1].jwt.issuer}) and the JSON pointer used to find its source position.
  */
 public final class FieldPath {
-  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_$-]+");
-
   private FieldPath() {}
 
   /** The path of the value a parser context is at. */
@@ -40,7 +37,24 @@ public final class FieldPath {
   }
 
   private static String segment(String name) {
-    return PLAIN_NAME.matcher(name).matches() ? "." + name : "[" + quoted(name) + "]";
+    return plain(name) ? "." + name : "[" + quoted(name) + "]";
+  }
+
+  /** Letters, digits, {@code _ $ -}: a name that reads unambiguously after a dot. */
+  private static boolean plain(String name) {
+    if (name.isEmpty()) return false;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '$'
+              || c == '-';
+      if (!ok) return false;
+    }
+    return true;
   }
 
   private static String quoted(String name) {

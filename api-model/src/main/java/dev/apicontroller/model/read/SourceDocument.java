@@ -1,7 +1,6 @@
 package dev.apicontroller.model.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
 
 /**
  * One YAML or JSON document as read from a source: its tree and the position of every value in the
@@ -10,12 +9,12 @@ import java.util.Map;
  * @param source the name the user knows the source by (a file path, or {@code <stdin>})
  * @param index 0-based number of the document in its source (items of a {@code List} count on)
  * @param root the document
- * @param positions JSON pointer of each value (or, for object members, of its key) to its position
+ * @param positions where each value (or, for object members, its key) stood
  * @param pointerBase prefix of {@code root}'s pointers in {@code positions} ({@code /items/3} for
  *     an item of a {@code List}, empty otherwise)
  */
 public record SourceDocument(
-    String source, int index, JsonNode root, Map<String, Position> positions, String pointerBase) {
+    String source, int index, JsonNode root, PositionIndex positions, String pointerBase) {
 
   /** Where the document starts. */
   public Position start() {

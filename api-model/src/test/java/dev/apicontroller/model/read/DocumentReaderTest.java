@@ -64,6 +64,35 @@ class DocumentReaderTest {
   }
 
   @Test
+  void positionsAfterAliasesAndInsideThemPointAtTheRightLine() throws Exception {
+    SourceDocument doc =
+        reader
+            .read(
+                "f.yaml",
+                """
+                base: &b
+                  port: 80
+                  name: x
+                copy: *b
+                list:
+                - *b
+                - after: 1
+                "a/b~c": 2
+                last: [1, [2, 3]]
+                """)
+            .get(0);
+    assertThat(doc.positionOf("base.name")).isEqualTo(new Position(3, 3));
+    assertThat(doc.positionOf("copy")).isEqualTo(new Position(4, 1));
+    // Inside an alias there is only the alias itself.
+    assertThat(doc.positionOf("copy.port")).isEqualTo(new Position(4, 1));
+    assertThat(doc.positionOf("list[0].name")).isEqualTo(new Position(6, 3));
+    assertThat(doc.positionOf("list[1].after")).isEqualTo(new Position(7, 3));
+    assertThat(doc.positionOf("[\"a/b~c\"]")).isEqualTo(new Position(8, 1));
+    assertThat(doc.positionOf("last[1][1]")).isEqualTo(new Position(9, 15));
+    assertThat(doc.positionOf("missing")).isEqualTo(new Position(1, 1));
+  }
+
+  @Test
   void plainScalarsJacksonMistakesForNumbersStayText() throws Exception {
     SourceDocument doc = reader.read("f.yaml", "a: ._\nb: +.inf\nc: 1_000\nd: .5\n").get(0);
     assertThat(doc.root().get("a").asText()).isEqualTo("._");
