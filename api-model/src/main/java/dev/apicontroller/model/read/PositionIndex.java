@@ -87,6 +87,27 @@ public final class PositionIndex {
     return entry < size ? new Position(lines[entry], columns[entry]) : null;
   }
 
+  /** Equal when they hold the same positions in the same order (the tree is compared apart). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PositionIndex o
+        && size == o.size
+        && Arrays.equals(lines, 0, size, o.lines, 0, size)
+        && Arrays.equals(columns, 0, size, o.columns, 0, size);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = size;
+    for (int i = 0; i < size; i++) h = 31 * (31 * h + lines[i]) + columns[i];
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    return "PositionIndex[" + size + " positions]";
+  }
+
   private static int arrayIndex(String segment) {
     if (segment.isEmpty() || segment.length() > 9) return -1;
     for (int i = 0; i < segment.length(); i++) {
