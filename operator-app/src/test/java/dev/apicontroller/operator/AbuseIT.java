@@ -37,7 +37,8 @@ class AbuseIT {
 
   @Test
   void aBlocklistedServiceIsNotExposed() {
-    harness.createApi(api("default", "abuse-blocklisted", "kubernetes", "apiserver"));
+    harness.createApi(
+        ConflictsIT.openApi("default", "abuse-blocklisted", "kubernetes", "apiserver"));
 
     ApiStatus status =
         harness.awaitStatus("default", "abuse-blocklisted", s -> s.validationStatus() == 3);
@@ -51,7 +52,9 @@ class AbuseIT {
   void anotherNamespacesServiceCannotBeNamedAndIsRefusedAtAdmission() {
     String ns = harness.newNamespace("cross-namespace");
 
-    assertThatThrownBy(() -> harness.createApi(api(ns, "orders", "kube-dns.kube-system", "dns")))
+    assertThatThrownBy(
+            () ->
+                harness.createApi(ConflictsIT.openApi(ns, "orders", "kube-dns.kube-system", "dns")))
         .isInstanceOfSatisfying(
             KubernetesClientException.class,
             e -> {
@@ -67,7 +70,7 @@ class AbuseIT {
 
     for (String uri : new String[] {"file:///etc/passwd", "gopher://x/", "/relative/keys"}) {
       String yaml =
-          api(ns, "orders", "orders", "orders")
+          ConflictsIT.openApi(ns, "orders", "orders", "orders")
               + """
                 authentication:
                 - type: JWT
@@ -120,21 +123,5 @@ class AbuseIT {
         .isEqualTo(foreign.getMetadata().getResourceVersion());
     // Fail closed: without its own Policy, the Api's host is not opened.
     assertThat(harness.object(VS, "VirtualService", ns, "orders")).isNull();
-  }
-
-  private static String api(String namespace, String name, String service, String host) {
-    return """
-        apiVersion: gateway.kyma-project.io/v1alpha2
-        kind: Api
-        metadata:
-          name: %s
-          namespace: %s
-        spec:
-          service:
-            name: %s
-            port: 8080
-          hostname: %s
-        """
-        .formatted(name, namespace, service, host);
   }
 }

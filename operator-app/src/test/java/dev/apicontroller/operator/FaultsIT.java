@@ -229,20 +229,7 @@ class FaultsIT {
                     jwksUri: %s/jwks
               """
                 .formatted(issuer, issuer);
-    return """
-        apiVersion: gateway.kyma-project.io/v1alpha2
-        kind: Api
-        metadata:
-          name: %s
-          namespace: %s
-        spec:
-          service:
-            name: %s
-            port: 8080
-          hostname: %s
-        """
-            .formatted(name, ns, service, hostname)
-        + auth;
+    return ConflictsIT.openApi(ns, name, service, hostname) + auth;
   }
 
   /**
