@@ -136,16 +136,33 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
               .withNamespace(resource.getMetadata().getNamespace())
               .build());
       patch.setStatus(next);
+      ApiResource written;
       if (writtenByTheOriginalController(resource.getStatus())) {
-        replaceStatus(resource, next, context);
+        written = replaceStatus(resource, next, context);
       } else {
         // Patched through the status subresource and put in the primary cache, so a reconcile
         // that follows before the watch event sees this status and does not write it again.
-        PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(resource, patch, context);
+        written =
+            PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(resource, patch, context);
+      }
+      if (changedMeanwhile(resource, written)) {
+        // The user changed the spec while this reconcile ran. The cached status write is newer
+        // than that edit's event, so the event can be taken for one already seen, and our own
+        // write's event is filtered as ours: without this, the edit would wait for the next
+        // unrelated event (FaultsIT saw service renames never applied).
+        LOG.info("Api {} changed while reconciled; again", resource.qualifiedName());
+        return UpdateControl.<ApiResource>noUpdate().rescheduleAfter(Duration.ofMillis(10));
       }
     }
     UpdateControl<ApiResource> control = UpdateControl.noUpdate();
     return retry ? control.rescheduleAfter(RETRY_AFTER) : control;
+  }
+
+  private static boolean changedMeanwhile(ApiResource reconciled, ApiResource written) {
+    if (written == null || written.getMetadata() == null) return false;
+    Long before = reconciled.getMetadata().getGeneration();
+    Long after = written.getMetadata().getGeneration();
+    return before != null && after != null && !before.equals(after);
   }
 
   /**
@@ -177,7 +194,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
    * fields it wrote and ours lacks (the {@code authenticationStatus} of an unsecured {@code Api}),
    * since another field manager owns them. Optimistic locking: a conflict is retried.
    */
-  private static void replaceStatus(
+  private static ApiResource replaceStatus(
       ApiResource resource, ApiStatus next, Context<ApiResource> context) {
     ApiResource replacement = context.getClient().getKubernetesSerialization().clone(resource);
     replacement.setStatus(next);
@@ -187,6 +204,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
         .getControllerEventSource()
         .handleRecentResourceUpdate(ResourceID.fromResource(resource), written, resource);
     LOG.info("replaced the original controller's status of Api {}", resource.qualifiedName());
+    return written;
   }
 
   /**
