@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.apicontroller.k8s.ApiResource;
 import dev.apicontroller.model.ApiStatus;
-import dev.apicontroller.model.ImmutableApiSpec;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,7 +94,7 @@ class ApiLifecycleIT {
     harness.createApi(securedApi(ns, "orders", "orders", ns));
     harness.awaitStatus(ns, "orders", virtualServiceCode(2));
 
-    editSpec(ns, "orders", spec -> spec.withHostname("shop-" + ns));
+    OperatorHarness.editSpec(harness.user, ns, "orders", spec -> spec.withHostname("shop-" + ns));
 
     harness.awaitObject(
         VS_LEGACY,
@@ -114,7 +112,8 @@ class ApiLifecycleIT {
     harness.awaitStatus(ns, "orders", virtualServiceCode(2));
     String vsUid = harness.object(VS_LEGACY, "VirtualService", ns, "orders").getMetadata().getUid();
 
-    editSpec(ns, "orders", spec -> spec.withAuthentication(List.of()));
+    OperatorHarness.editSpec(
+        harness.user, ns, "orders", spec -> spec.withAuthentication(List.of()));
 
     harness.awaitGone(POLICY, "Policy", ns, "orders");
     ApiStatus status = harness.awaitStatus(ns, "orders", s -> s.authenticationStatus() == null);
@@ -225,19 +224,6 @@ class ApiLifecycleIT {
     assertThat(harness.api(ns, "orders")).isNull();
   }
 
-  private static void editSpec(String ns, String name, UnaryOperator<ImmutableApiSpec> change) {
-    harness
-        .user
-        .resources(ApiResource.class)
-        .inNamespace(ns)
-        .withName(name)
-        .edit(
-            api -> {
-              api.setSpec(change.apply(ImmutableApiSpec.copyOf(api.getSpec())));
-              return api;
-            });
-  }
-
   @Test
   void deletingTheApiRemovesEverythingItOwnsThroughOwnerReferences() {
     assumeTrue(
@@ -264,7 +250,8 @@ class ApiLifecycleIT {
             .getMetadata()
             .getResourceVersion();
 
-    editSpec(ns, "orders", spec -> spec.withHostname("orders.foreign.example.org"));
+    OperatorHarness.editSpec(
+        harness.user, ns, "orders", spec -> spec.withHostname("orders.foreign.example.org"));
 
     ApiStatus status = harness.awaitStatus(ns, "orders", s -> s.validationStatus() == 3);
     assertThat(status.conditions())

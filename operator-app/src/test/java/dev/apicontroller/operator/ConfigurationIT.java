@@ -190,20 +190,21 @@ class ConfigurationIT {
     assertThat(waiting.conditions().get(0).reason()).isEqualTo("ServiceNotFound");
     assertThat(harness.object(VS, "VirtualService", ns, "orders")).isNull();
 
-    harness.user.resource(service(ns, "orders")).create();
+    harness.user.resource(service(ns, "orders", "orders")).create();
 
     harness.awaitStatus(ns, "orders", virtualServiceCode(2));
     assertThat(harness.object(SECURITY, "RequestAuthentication", ns, "orders")).isNotNull();
   }
 
-  private static io.fabric8.kubernetes.api.model.Service service(String ns, String name) {
+  /** A Service whose selector is {@code app: <app>}, on port 8080. */
+  static io.fabric8.kubernetes.api.model.Service service(String ns, String name, String app) {
     return new ServiceBuilder()
         .withNewMetadata()
         .withName(name)
         .withNamespace(ns)
         .endMetadata()
         .withNewSpec()
-        .withSelector(Map.of("app", name))
+        .withSelector(Map.of("app", app))
         .addNewPort()
         .withPort(8080)
         .endPort()

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.apicontroller.k8s.ApiResource;
 import dev.apicontroller.model.ApiStatus;
+import dev.apicontroller.model.ImmutableApiSpec;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.awaitility.core.ConditionFactory;
 
 /**
@@ -145,6 +147,20 @@ final class OperatorHarness implements AutoCloseable {
 
   void awaitGone(String apiVersion, String kind, String namespace, String name) {
     awaiting().until(() -> object(apiVersion, kind, namespace, name) == null);
+  }
+
+  /** Changes an {@code Api}'s spec as a user would (read, change, write back). */
+  static void editSpec(
+      KubernetesClient client, String ns, String name, UnaryOperator<ImmutableApiSpec> change) {
+    client
+        .resources(ApiResource.class)
+        .inNamespace(ns)
+        .withName(name)
+        .edit(
+            api -> {
+              api.setSpec(change.apply(ImmutableApiSpec.copyOf(api.getSpec())));
+              return api;
+            });
   }
 
   @SuppressWarnings("unchecked")

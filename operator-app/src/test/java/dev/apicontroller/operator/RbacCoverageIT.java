@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.apicontroller.k8s.ApiResource;
 import dev.apicontroller.model.ApiStatus;
-import dev.apicontroller.model.ImmutableApiSpec;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -28,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,8 +76,8 @@ class RbacCoverageIT {
     admin
         .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
         .create();
-    admin.resource(service(ns, "orders", "orders")).create();
-    admin.resource(service(ns, "left", "left")).create();
+    admin.resource(ConfigurationIT.service(ns, "orders", "orders")).create();
+    admin.resource(ConfigurationIT.service(ns, "left", "left")).create();
     // What the original Go controller left: its objects and its status (apis/status: update).
     new OriginalControllerSeed(admin, ns).api("left", true);
     String takenHost = "taken-" + ns;
@@ -103,7 +99,7 @@ class RbacCoverageIT {
       legacy.createApi(ApiLifecycleIT.securedApi(ns, "orders", "orders", "orders-" + ns));
       legacy.awaitStatus(ns, "orders", ready());
       // Moved to a host someone else serves (code 4): both objects deleted.
-      editSpec(ns, "orders", s -> s.withHostname(takenHost));
+      OperatorHarness.editSpec(admin, ns, "orders", s -> s.withHostname(takenHost));
       legacy.awaitStatus(ns, "orders", OperatorHarness.virtualServiceCode(4));
       legacy.awaitGone(ApiLifecycleIT.VS_LEGACY, "VirtualService", ns, "orders");
       legacy.awaitGone(POLICY, "Policy", ns, "orders");
@@ -120,7 +116,7 @@ class RbacCoverageIT {
       modern.awaitObject(SECURITY, "PeerAuthentication", ns, "left", o -> true);
       // Back on its own host, in the modern profile: RequestAuthentication, AuthorizationPolicy,
       // PeerAuthentication (mTLS is on by default) and the VirtualService created.
-      editSpec(ns, "orders", s -> s.withHostname("orders-" + ns));
+      OperatorHarness.editSpec(admin, ns, "orders", s -> s.withHostname("orders-" + ns));
       modern.awaitStatus(ns, "orders", ready());
       // The Service's selector picks the workload: a new one updates the three objects.
       admin
@@ -136,7 +132,7 @@ class RbacCoverageIT {
           List.of("RequestAuthentication", "AuthorizationPolicy", "PeerAuthentication"))
         modern.awaitObject(SECURITY, kind, ns, "orders", selects("orders-v2"));
       // Unsecured: the three deleted, the VirtualService kept.
-      editSpec(ns, "orders", s -> s.withAuthentication(List.of()));
+      OperatorHarness.editSpec(admin, ns, "orders", s -> s.withAuthentication(List.of()));
       for (String kind :
           List.of("RequestAuthentication", "AuthorizationPolicy", "PeerAuthentication"))
         modern.awaitGone(SECURITY, kind, ns, "orders");
@@ -257,18 +253,6 @@ class RbacCoverageIT {
     };
   }
 
-  private void editSpec(String ns, String name, UnaryOperator<ImmutableApiSpec> change) {
-    admin
-        .resources(ApiResource.class)
-        .inNamespace(ns)
-        .withName(name)
-        .edit(
-            api -> {
-              api.setSpec(change.apply(ImmutableApiSpec.copyOf(api.getSpec())));
-              return api;
-            });
-  }
-
   /** The elector renews the Lease it holds every few seconds (a patch). */
   private void awaitLeaseRenewed() {
     await()
@@ -298,21 +282,5 @@ class RbacCoverageIT {
         .inNamespace(OperatorServiceAccount.namespace())
         .withName(ApiControllerOperator.LEASE_NAME)
         .delete();
-  }
-
-  private static io.fabric8.kubernetes.api.model.Service service(
-      String ns, String name, String app) {
-    return new ServiceBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(ns)
-        .endMetadata()
-        .withNewSpec()
-        .withSelector(Map.of("app", app))
-        .addNewPort()
-        .withPort(8080)
-        .endPort()
-        .endSpec()
-        .build();
   }
 }
