@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -84,9 +85,12 @@ class FaultsIT {
       env.put("WATCH_NAMESPACES", nsA + "," + nsB);
       env.put("LEADER_ELECTION", "false");
       OperatorProcess operator = new OperatorProcess("faults-operator", proxy.url(), env);
+      // The kubelet's part: a Deployment's pod that exits is started again.
+      ScheduledExecutorService kubelet = Executors.newSingleThreadScheduledExecutor();
       try {
         operator.start();
         operator.awaitReady(Duration.ofSeconds(90));
+        kubelet.scheduleWithFixedDelay(operator::restartIfExited, 1, 1, TimeUnit.SECONDS);
 
         long started = System.nanoTime();
         Set<Integer> created = ConcurrentHashMap.newKeySet();
@@ -148,7 +152,7 @@ class FaultsIT {
                 + user.resources(ApiResource.class).inNamespace(nsB).list().getItems().size();
 
         System.out.printf(
-            "FAULTS: apis=%d remaining=%d edits=%d deletes=%d kills=%d"
+            "FAULTS: apis=%d remaining=%d edits=%d deletes=%d kills=%d selfExits=%d"
                 + " unconvergedAtEachKill=%s %s objectsChecked=%d objectMismatches=%d orphans=%d"
                 + " foreignModified=%d %s userPhaseMs=%d convergedMsAfterFaultsOff=%d%n",
             APIS + 1,
@@ -156,6 +160,7 @@ class FaultsIT {
             edits.get(),
             deletes.get(),
             KILLS,
+            operator.selfExits(),
             unconvergedAtKill,
             proxy.faultSummary(),
             objectsChecked,
@@ -188,6 +193,7 @@ class FaultsIT {
             .as("VirtualServices without their Policy after the Api was deleted")
             .isZero();
       } finally {
+        kubelet.shutdownNow();
         operator.close();
       }
     }

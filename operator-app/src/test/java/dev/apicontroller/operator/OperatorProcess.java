@@ -35,6 +35,8 @@ final class OperatorProcess implements AutoCloseable {
   private Process process;
   private int metricsPort;
   private int starts;
+  private boolean killed;
+  private int selfExits;
 
   /**
    * @param name also the replica's identity in the leader Lease ({@code HOSTNAME})
@@ -83,6 +85,7 @@ final class OperatorProcess implements AutoCloseable {
 
   synchronized void start() {
     if (process != null && process.isAlive()) throw new IllegalStateException(name + " runs");
+    killed = false;
     metricsPort = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -112,12 +115,30 @@ final class OperatorProcess implements AutoCloseable {
   /** SIGKILL: no shutdown hook runs, in-flight requests are cut as in a crashed pod. */
   synchronized void kill() {
     if (process == null) return;
+    killed = true;
     process.destroyForcibly();
     try {
       process.waitFor(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Starts the operator again if it exited by itself (not killed), as the kubelet restarts a pod's
+   * container: java-operator-sdk stops the operator when an informer's watch fails for good, and
+   * relies on that restart. Returns whether it restarted.
+   */
+  synchronized boolean restartIfExited() {
+    if (process == null || process.isAlive() || killed) return false;
+    selfExits++;
+    start();
+    return true;
+  }
+
+  /** How often the operator exited by itself and was started again. */
+  synchronized int selfExits() {
+    return selfExits;
   }
 
   synchronized boolean alive() {
