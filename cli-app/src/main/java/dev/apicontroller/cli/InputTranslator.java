@@ -30,7 +30,7 @@ public final class InputTranslator {
       InputSet inputs, Config config, Diagnostics diagnostics) {
     List<ApiDocument> valid = inputs.validApis();
     ApiTranslator translator = new ApiTranslator(config);
-    ClusterView cluster = view(valid, inputs.services(), config);
+    ClusterView cluster = view(valid, inputs.services(), translator);
     // The core is pure and thread-safe: large inputs are translated on all cores, in order.
     List<Translation> translations =
         OrderedParallel.map(
@@ -102,8 +102,9 @@ public final class InputTranslator {
    * Api}'s own objects as foreign ones (the CLI's {@code Api}s have no uid to prove ownership).
    */
   private static ClusterView view(
-      List<ApiDocument> valid, List<ServiceSelector> services, Config config) {
-    ApiSetView.Builder b = ApiSetView.builder(config);
+      List<ApiDocument> valid, List<ServiceSelector> services, ApiTranslator translator) {
+    // The translator's own hostname rule: the view keys Apis by the hosts the translator decides.
+    ApiSetView.Builder b = ApiSetView.builder(translator.hostnames());
     for (ApiDocument d : valid) b.api(d.api());
     for (ServiceSelector s : services) b.service(s.namespace(), s.name(), s.selector());
     return b.build();

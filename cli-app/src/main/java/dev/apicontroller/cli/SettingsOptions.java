@@ -2,17 +2,35 @@ package dev.apicontroller.cli;
 
 import dev.apicontroller.model.read.DocumentReader;
 import dev.apicontroller.translate.Config;
-import dev.apicontroller.translate.Profile;
+import dev.apicontroller.translate.settings.InvalidSettingValue;
+import dev.apicontroller.translate.settings.Program;
+import dev.apicontroller.translate.settings.Setting;
+import dev.apicontroller.translate.settings.SettingValues;
+import dev.apicontroller.translate.settings.Settings;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.IGetter;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The translation settings of SPEC 3 as flags. Each can also be set in a {@code --config} file; a
- * flag wins over the file, the file over the default.
+ * The settings flags of {@code render}, {@code validate}, {@code status} and {@code explain}. They
+ * are not declared here: {@link Flags} makes one picocli option per setting of {@link Settings}
+ * that has a flag, with its name, label, help and default taken from that one definition, and
+ * validates each value with the setting's own parser (a refused value is a usage error, exit 2).
+ * Each setting can also be set in a {@code --config} file; a flag wins over the file, the file over
+ * the default.
  */
+@Command(modelTransformer = SettingsOptions.Flags.class)
 public final class SettingsOptions {
   @Option(
       names = "--config",
@@ -20,118 +38,122 @@ public final class SettingsOptions {
       description = "YAML file with settings (keys are the long flag names without --).")
   Path config;
 
-  @Option(
-      names = "--domain",
-      paramLabel = "DOMAIN",
-      description = "Domain of hostnames (DOMAIN_NAME). Default: kyma.local.")
-  String domain;
-
-  @Option(
-      names = "--gateway",
-      paramLabel = "FQDN",
-      description =
-          "Istio gateway the VirtualServices bind to (GATEWAY_FQDN). Default:"
-              + " kyma-gateway.kyma-system.svc.cluster.local.")
-  String gateway;
-
-  @Option(
-      names = "--cluster-domain",
-      paramLabel = "DOMAIN",
-      description =
-          "Cluster DNS domain of destination hosts (CLUSTER_DOMAIN). Default: cluster.local.")
-  String clusterDomain;
-
-  @Option(
-      names = "--profile",
-      paramLabel = "legacy|modern",
-      converter = ProfileConverter.class,
-      description = "Istio API to write for (ISTIO_PROFILE). Default: legacy.")
-  Profile profile;
-
-  @Option(
-      names = "--default-issuer",
-      paramLabel = "URL",
-      description = "Issuer for authenticationEnabled: true without items (DEFAULT_ISSUER).")
-  String defaultIssuer;
-
-  @Option(
-      names = "--default-jwks-uri",
-      paramLabel = "URL",
-      description = "JWKS URI for authenticationEnabled: true without items (DEFAULT_JWKS_URI).")
-  String defaultJwksUri;
-
-  @Option(
-      names = "--mtls",
-      negatable = true,
-      description = "Require mutual TLS between workloads (ENABLE_MTLS). Default: --mtls.")
-  Boolean mtls;
-
-  @Option(
-      names = "--cors-allow-origin",
-      paramLabel = "LIST",
-      description = "Comma list; empty for none (CORS_ALLOW_ORIGIN). Default: *.")
-  String corsAllowOrigin;
-
-  @Option(
-      names = "--cors-allow-methods",
-      paramLabel = "LIST",
-      description =
-          "Comma list; empty for none (CORS_ALLOW_METHODS). Default: GET,POST,PUT,DELETE.")
-  String corsAllowMethods;
-
-  @Option(
-      names = "--cors-allow-headers",
-      paramLabel = "LIST",
-      description =
-          "Comma list; empty for none (CORS_ALLOW_HEADERS). Default: Authorization,Content-Type,*.")
-  String corsAllowHeaders;
-
-  @Option(
-      names = "--blocklist",
-      paramLabel = "LIST",
-      description =
-          "Comma list of service.namespace that may not be exposed (BLACKLISTED_SERVICES)."
-              + " Default: kubernetes.default,kube-dns.kube-system.")
-  String blocklist;
-
-  @Option(
-      names = "--allowed-domain",
-      paramLabel = "DOMAIN",
-      description = "Extra domain a hostname may use; repeatable.")
-  List<String> allowedDomains;
+  /** The texts given as flags, each already accepted by its setting; lists collect every use. */
+  private final Map<Setting<?>, List<String>> given = new LinkedHashMap<>();
 
   /** The settings given as flags. */
-  Settings flags() {
-    return new Settings(
-        domain,
-        gateway,
-        clusterDomain,
-        profile,
-        defaultIssuer,
-        defaultJwksUri,
-        mtls,
-        Settings.commaList(corsAllowOrigin),
-        Settings.commaList(corsAllowMethods),
-        Settings.commaList(corsAllowHeaders),
-        Settings.commaList(blocklist),
-        allowedDomains);
+  SettingValues flags() {
+    SettingValues.Builder b = SettingValues.builder(Program.CLI);
+    given.forEach(
+        (setting, texts) -> {
+          if (setting.shape() == Setting.Shape.LIST) {
+            List<String> items = new ArrayList<>();
+            for (String t : texts) items.addAll(List.of(t.split(",", -1)));
+            b.items(setting, items);
+          } else {
+            b.text(setting, texts.get(texts.size() - 1));
+          }
+        });
+    return b.build();
   }
 
   /** Flags over the config file over the defaults. */
-  public Config resolve(DocumentReader reader) throws SettingsFile.Invalid {
-    Settings file = config == null ? Settings.NONE : SettingsFile.read(config, reader);
-    return flags().over(file).toConfig();
+  public SettingValues values(DocumentReader reader) throws SettingsFile.Invalid {
+    SettingValues file =
+        config == null ? SettingValues.defaults(Program.CLI) : SettingsFile.read(config, reader);
+    return flags().over(file);
   }
 
-  /** {@code legacy} or {@code modern}, in any case. */
-  static final class ProfileConverter implements ITypeConverter<Profile> {
+  /** The translation settings: flags over the config file over the defaults. */
+  public Config resolve(DocumentReader reader) throws SettingsFile.Invalid {
+    return values(reader).config();
+  }
+
+  /** Adds the settings' flags to the command that mixes {@link SettingsOptions} in. */
+  public static final class Flags implements IModelTransformer {
     @Override
-    public Profile convert(String value) {
-      try {
-        return Profile.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
+    public CommandSpec transform(CommandSpec spec) {
+      SettingsOptions target = target(spec);
+      for (Setting<?> setting : Settings.readBy(Program.CLI)) {
+        spec.addOption(option(setting, target));
       }
+      return spec;
+    }
+
+    private static SettingsOptions target(CommandSpec spec) {
+      if (spec.userObject() instanceof SettingsOptions own) return own;
+      return spec.mixins().values().stream()
+          .map(CommandSpec::userObject)
+          .filter(SettingsOptions.class::isInstance)
+          .map(SettingsOptions.class::cast)
+          .findFirst()
+          .orElseThrow();
+    }
+
+    private static OptionSpec option(Setting<?> setting, SettingsOptions target) {
+      String flag = setting.flag().orElseThrow();
+      String env =
+          setting.environment().isEmpty()
+              ? ""
+              : " (" + String.join(", ", setting.environment()) + ")";
+      String help =
+          setting.description() + env + " Default: " + setting.defaultText(Program.CLI) + ".";
+      OptionSpec.Builder b = OptionSpec.builder(flag).description(help);
+      switch (setting.shape()) {
+        case BOOLEAN ->
+            b.type(Boolean.class).arity("0").negatable(true).setter(texts(setting, target, false));
+        case TEXT ->
+            b.type(String.class)
+                .paramLabel(setting.paramLabel())
+                .converters(validated(setting))
+                .setter(texts(setting, target, false));
+        case LIST ->
+            b.type(List.class)
+                .auxiliaryTypes(String.class)
+                .paramLabel(setting.paramLabel())
+                .converters(validated(setting))
+                .getter(listGetter(setting, target))
+                .setter(texts(setting, target, true));
+      }
+      return b.build();
+    }
+
+    /** The setting's own parser, so a refused flag is a usage error with the setting's rule. */
+    private static ITypeConverter<String> validated(Setting<?> setting) {
+      return text -> {
+        try {
+          setting.read(text);
+          return text;
+        } catch (InvalidSettingValue e) {
+          throw new TypeConversionException(e.asFlag());
+        }
+      };
+    }
+
+    private static IGetter listGetter(Setting<?> setting, SettingsOptions target) {
+      return new IGetter() {
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T get() {
+          return (T) target.given.get(setting);
+        }
+      };
+    }
+
+    private static ISetter texts(Setting<?> setting, SettingsOptions target, boolean list) {
+      return new ISetter() {
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T set(T value) {
+          if (value == null) return null;
+          if (list) {
+            target.given.put(setting, new ArrayList<>((List<String>) value));
+          } else {
+            target.given.put(setting, List.of(String.valueOf(value)));
+          }
+          return null;
+        }
+      };
     }
   }
 }

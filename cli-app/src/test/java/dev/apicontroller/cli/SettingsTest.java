@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.apicontroller.model.read.DocumentReader;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.Profile;
+import dev.apicontroller.translate.settings.GatewayRef;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +48,7 @@ class SettingsTest {
             "--allowed-domain=apps.example.org",
             "--allowed-domain=other.example.org");
     assertThat(c.domain()).isEqualTo("example.org");
-    assertThat(c.gateway()).isEqualTo("gw.istio-system.svc.cluster.local");
+    assertThat(c.gateway()).isEqualTo(GatewayRef.parse("gw.istio-system.svc.cluster.local"));
     assertThat(c.clusterDomain()).isEqualTo("cluster.example");
     assertThat(c.profile()).isEqualTo(Profile.MODERN);
     assertThat(c.defaultIssuer()).contains("https://issuer");
@@ -102,7 +103,7 @@ class SettingsTest {
             """);
     Config fromFile = resolve("--config", file.toString());
     assertThat(fromFile.domain()).isEqualTo("file.example");
-    assertThat(fromFile.gateway()).isEqualTo("file-gw");
+    assertThat(fromFile.gateway()).isEqualTo(GatewayRef.parse("file-gw"));
     assertThat(fromFile.clusterDomain()).isEqualTo("file.local");
     assertThat(fromFile.profile()).isEqualTo(Profile.MODERN);
     assertThat(fromFile.defaultIssuer()).contains("https://file-issuer");
@@ -119,7 +120,7 @@ class SettingsTest {
     assertThat(flagsWin.domain()).isEqualTo("flag.example");
     assertThat(flagsWin.mtls()).isTrue();
     assertThat(flagsWin.profile()).isEqualTo(Profile.LEGACY);
-    assertThat(flagsWin.gateway()).isEqualTo("file-gw");
+    assertThat(flagsWin.gateway()).isEqualTo(GatewayRef.parse("file-gw"));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.Profile;
+import dev.apicontroller.translate.settings.GatewayRef;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +55,7 @@ class OperatorSettingsTest {
 
     Config config = settings.config();
     assertThat(config.domain()).isEqualTo("example.com");
-    assertThat(config.gateway()).isEqualTo("gw.istio-system.svc.cluster.local");
+    assertThat(config.gateway()).isEqualTo(GatewayRef.parse("gw.istio-system.svc.cluster.local"));
     assertThat(config.clusterDomain()).isEqualTo("corp.local");
     assertThat(config.defaultIssuer()).contains("https://issuer.example.com");
     assertThat(config.defaultJwksUri()).contains("https://issuer.example.com/jwks");
@@ -131,7 +132,8 @@ class OperatorSettingsTest {
     assertThat(config.corsAllowHeaders()).containsExactly("Authorization", "Content-Type", "*");
     assertThat(config.mtls()).isTrue();
     assertThat(config.domain()).isEqualTo("kyma.local");
-    assertThat(config.gateway()).isEqualTo("kyma-gateway.kyma-system.svc.cluster.local");
+    assertThat(config.gateway())
+        .isEqualTo(GatewayRef.parse("kyma-gateway.kyma-system.svc.cluster.local"));
   }
 
   @Test

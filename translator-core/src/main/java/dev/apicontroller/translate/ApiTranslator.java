@@ -24,6 +24,7 @@ import dev.apicontroller.translate.status.StatusLine;
 import dev.apicontroller.translate.status.StatusLines;
 import dev.apicontroller.translate.status.StatusMessages;
 import dev.apicontroller.translate.validate.ApiValidator;
+import dev.apicontroller.translate.validate.HostnameRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,11 @@ public final class ApiTranslator {
 
   public Config config() {
     return config;
+  }
+
+  /** The hostname rule this translator decides full hosts with; share it, don't rebuild it. */
+  public HostnameRule hostnames() {
+    return validator.hostnames();
   }
 
   /** The static rules of SPEC 2.1: every problem, each naming its field path. */

@@ -1,78 +1,85 @@
 package dev.apicontroller.translate;
 
+import dev.apicontroller.translate.settings.GatewayRef;
+import dev.apicontroller.translate.settings.Program;
+import dev.apicontroller.translate.settings.Setting;
+import dev.apicontroller.translate.settings.SettingValues;
+import dev.apicontroller.translate.settings.Settings;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
 
 /**
- * The controller's settings (SPEC 3). The operator reads them from its environment ({@code
- * DOMAIN_NAME}, {@code GATEWAY_FQDN}, ...), the CLI from flags and a config file; both build this
- * one value. Defaults are the spec's.
+ * The translation settings (SPEC 3) as the translator takes them. Each one is defined once, in
+ * {@link Settings} (names, validation, defaults); the programs build this value with {@link
+ * SettingValues#config()}. The defaults here are {@link Settings}'s, for code that builds a {@code
+ * Config} directly (tests, embedders).
  */
 @Value.Immutable
 public interface Config {
-  /** {@code DOMAIN_NAME} */
+  /** {@link Settings#DOMAIN} */
   @Value.Default
   default String domain() {
-    return "kyma.local";
+    return byDefault(Settings.DOMAIN);
   }
 
-  /** {@code GATEWAY_FQDN} */
+  /** {@link Settings#GATEWAY} */
   @Value.Default
-  default String gateway() {
-    return "kyma-gateway.kyma-system.svc.cluster.local";
+  default GatewayRef gateway() {
+    return byDefault(Settings.GATEWAY);
   }
 
-  /** {@code CLUSTER_DOMAIN} */
+  /** {@link Settings#CLUSTER_DOMAIN} */
   @Value.Default
   default String clusterDomain() {
-    return "cluster.local";
+    return byDefault(Settings.CLUSTER_DOMAIN);
   }
 
-  /** {@code DEFAULT_ISSUER} */
+  /** {@link Settings#DEFAULT_ISSUER} */
   Optional<String> defaultIssuer();
 
-  /** {@code DEFAULT_JWKS_URI} */
+  /** {@link Settings#DEFAULT_JWKS_URI} */
   Optional<String> defaultJwksUri();
 
-  /** {@code ENABLE_MTLS} */
+  /** {@link Settings#MTLS} */
   @Value.Default
   default boolean mtls() {
-    return true;
+    return byDefault(Settings.MTLS);
   }
 
-  /** {@code CORS_ALLOW_ORIGIN}; all three CORS lists empty means no corsPolicy. */
+  /** {@link Settings#CORS_ALLOW_ORIGIN}; all three CORS lists empty means no corsPolicy. */
   @Value.Default
   default List<String> corsAllowOrigin() {
-    return List.of("*");
+    return byDefault(Settings.CORS_ALLOW_ORIGIN);
   }
 
-  /** {@code CORS_ALLOW_METHODS} */
+  /** {@link Settings#CORS_ALLOW_METHODS} */
   @Value.Default
   default List<String> corsAllowMethods() {
-    return List.of("GET", "POST", "PUT", "DELETE");
+    return byDefault(Settings.CORS_ALLOW_METHODS);
   }
 
-  /** {@code CORS_ALLOW_HEADERS} */
+  /** {@link Settings#CORS_ALLOW_HEADERS} */
   @Value.Default
   default List<String> corsAllowHeaders() {
-    return List.of("Authorization", "Content-Type", "*");
+    return byDefault(Settings.CORS_ALLOW_HEADERS);
   }
 
-  /** {@code BLACKLISTED_SERVICES}: {@code service.namespace} entries that may not be exposed. */
+  /** {@link Settings#BLOCKLIST}: {@code service.namespace} entries that may not be exposed. */
   @Value.Default
   default Set<String> blocklist() {
-    return Set.of("kubernetes.default", "kube-dns.kube-system");
+    return new LinkedHashSet<>(byDefault(Settings.BLOCKLIST));
   }
 
-  /** Extra domains a hostname may use besides {@link #domain()}. */
+  /** {@link Settings#ALLOWED_DOMAINS}: extra domains a hostname may use besides the domain. */
   List<String> allowedDomains();
 
-  /** {@code ISTIO_PROFILE} */
+  /** {@link Settings#PROFILE} */
   @Value.Default
   default Profile profile() {
-    return Profile.LEGACY;
+    return byDefault(Settings.PROFILE);
   }
 
   static ImmutableConfig.Builder builder() {
@@ -81,5 +88,9 @@ public interface Config {
 
   static Config defaults() {
     return ImmutableConfig.builder().build();
+  }
+
+  private static <T> T byDefault(Setting<T> setting) {
+    return setting.defaultValue(Program.CLI).orElseThrow();
   }
 }

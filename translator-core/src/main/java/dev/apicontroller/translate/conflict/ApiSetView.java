@@ -38,8 +38,14 @@ public final class ApiSetView implements ClusterView {
     this.selectors = Map.copyOf(b.selectors);
   }
 
+  /** A view whose {@code Api}s are keyed by the full hosts {@code hostnames} gives them. */
+  public static Builder builder(HostnameRule hostnames) {
+    return new Builder(hostnames);
+  }
+
+  /** A view for a translator built from {@code config} (tests and benchmarks). */
   public static Builder builder(Config config) {
-    return new Builder(config);
+    return new Builder(new HostnameRule(config));
   }
 
   @Override
@@ -86,8 +92,8 @@ public final class ApiSetView implements ClusterView {
     private final Map<String, ObjectRef> objects = new HashMap<>();
     private final Map<String, Map<String, String>> selectors = new HashMap<>();
 
-    private Builder(Config config) {
-      this.hostnames = new HostnameRule(config);
+    private Builder(HostnameRule hostnames) {
+      this.hostnames = hostnames;
     }
 
     /** An input {@code Api}. */

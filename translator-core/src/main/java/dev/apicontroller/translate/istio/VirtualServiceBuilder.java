@@ -34,7 +34,7 @@ public final class VirtualServiceBuilder {
         config.profile() == Profile.MODERN
             ? ObjectKind.VIRTUAL_SERVICE
             : ObjectKind.VIRTUAL_SERVICE_LEGACY;
-    this.gateways = List.of(config.gateway());
+    this.gateways = List.of(config.gateway().virtualServiceName(config.clusterDomain()));
     this.serviceSuffix = ".svc." + config.clusterDomain();
     boolean noCors =
         config.corsAllowOrigin().isEmpty()

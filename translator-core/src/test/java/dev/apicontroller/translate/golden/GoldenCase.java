@@ -13,6 +13,7 @@ import dev.apicontroller.translate.Manifests;
 import dev.apicontroller.translate.Profile;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.conflict.ApiSetView;
+import dev.apicontroller.translate.settings.GatewayRef;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -75,7 +76,7 @@ final class GoldenCase {
       String value = setting.substring(eq + 1).trim();
       switch (key) {
         case "domain" -> b.domain(value);
-        case "gateway" -> b.gateway(value);
+        case "gateway" -> b.gateway(GatewayRef.parse(value));
         case "clusterDomain" -> b.clusterDomain(value);
         case "defaultIssuer" -> b.defaultIssuer(value);
         case "defaultJwksUri" -> b.defaultJwksUri(value);

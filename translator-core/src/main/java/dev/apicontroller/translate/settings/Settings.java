@@ -1,0 +1,201 @@
+package dev.apicontroller.translate.settings;
+
+import static dev.apicontroller.translate.settings.Setting.Shape.BOOLEAN;
+import static dev.apicontroller.translate.settings.Setting.Shape.TEXT;
+
+import dev.apicontroller.translate.Profile;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Every setting of the operator and of {@code apictl}, each defined once (SPEC 8). The operator
+ * reads those with environment names from its environment ({@link EnvironmentSettings}); {@code
+ * apictl} makes a flag and a {@code --config} key of those with a flag. The translation settings
+ * (SPEC 3) are read by both and keep the original controller's environment names.
+ */
+public final class Settings {
+  private Settings() {}
+
+  public static final Setting<String> DOMAIN =
+      Setting.builder("domain", TEXT, SettingRules::dnsName)
+          .env("DOMAIN_NAME")
+          .flag("DOMAIN")
+          .describe("Domain of the hostnames (orders -> orders.kyma.local).")
+          .byDefault("kyma.local", "kyma.local")
+          .build();
+
+  public static final Setting<GatewayRef> GATEWAY =
+      Setting.builder("gateway", TEXT, SettingRules::gateway)
+          .env("GATEWAY_FQDN")
+          .flag("GATEWAY")
+          .describe(
+              "Istio Gateway the routes bind to: namespace/name or"
+                  + " name.namespace.svc.<cluster domain> (the same Gateway), or a Gateway name in"
+                  + " the Api's namespace.")
+          .byDefault(
+              GatewayRef.of("kyma-system", "kyma-gateway"),
+              "kyma-gateway.kyma-system.svc.cluster.local")
+          .build();
+
+  public static final Setting<String> CLUSTER_DOMAIN =
+      Setting.builder("cluster-domain", TEXT, SettingRules::dnsName)
+          .env("CLUSTER_DOMAIN")
+          .flag("DOMAIN")
+          .describe("Cluster DNS domain of the route destination and gateway hosts.")
+          .byDefault("cluster.local", "cluster.local")
+          .build();
+
+  public static final Setting<Profile> PROFILE =
+      Setting.builder("profile", TEXT, SettingRules::profile)
+          .env("ISTIO_PROFILE")
+          .flag("legacy|modern")
+          .describe("Istio API to write for: legacy (up to 1.5) or modern (1.6 and later).")
+          .byDefault(Profile.LEGACY, "legacy")
+          .build();
+
+  public static final Setting<String> DEFAULT_ISSUER =
+      Setting.builder("default-issuer", TEXT, SettingRules::anyText)
+          .env("DEFAULT_ISSUER")
+          .flag("URL")
+          .describe("Issuer for authenticationEnabled: true without items.")
+          .build();
+
+  public static final Setting<String> DEFAULT_JWKS_URI =
+      Setting.builder("default-jwks-uri", TEXT, SettingRules::httpUrl)
+          .env("DEFAULT_JWKS_URI")
+          .flag("URL")
+          .describe("JWKS URI for authenticationEnabled: true without items.")
+          .build();
+
+  public static final Setting<Boolean> MTLS =
+      Setting.builder("mtls", BOOLEAN, SettingRules::bool)
+          .env("ENABLE_MTLS")
+          .flag("true|false")
+          .describe("Require mutual TLS between workloads.")
+          .byDefault(true, "true")
+          .build();
+
+  public static final Setting<List<String>> CORS_ALLOW_ORIGIN =
+      Setting.list("cors-allow-origin", UnaryOperator.identity())
+          .env("CORS_ALLOW_ORIGIN")
+          .flag("LIST")
+          .describe("CORS allowed origins; all three CORS lists empty: no corsPolicy.")
+          .byDefault(List.of("*"), "*")
+          .build();
+
+  public static final Setting<List<String>> CORS_ALLOW_METHODS =
+      Setting.list("cors-allow-methods", UnaryOperator.identity())
+          .env("CORS_ALLOW_METHODS")
+          .flag("LIST")
+          .describe("CORS allowed methods.")
+          .byDefault(List.of("GET", "POST", "PUT", "DELETE"), "GET,POST,PUT,DELETE")
+          .build();
+
+  public static final Setting<List<String>> CORS_ALLOW_HEADERS =
+      Setting.list("cors-allow-headers", UnaryOperator.identity())
+          .env("CORS_ALLOW_HEADERS")
+          .flag("LIST")
+          .describe("CORS allowed headers.")
+          .byDefault(List.of("Authorization", "Content-Type", "*"), "Authorization,Content-Type,*")
+          .build();
+
+  public static final Setting<List<String>> BLOCKLIST =
+      Setting.list("blocklist", UnaryOperator.identity())
+          .env("BLACKLISTED_SERVICES")
+          .flag("LIST")
+          .describe("service.namespace entries that may not be exposed.")
+          .byDefault(
+              List.of("kubernetes.default", "kube-dns.kube-system"),
+              "kubernetes.default,kube-dns.kube-system")
+          .build();
+
+  public static final Setting<List<String>> ALLOWED_DOMAINS =
+      Setting.list("allowed-domain", SettingRules::dnsName)
+          .env("ALLOWED_DOMAINS")
+          .flag("DOMAIN")
+          .describe("Extra domains a hostname may use besides the domain.")
+          .byDefault(List.of(), "none")
+          .build();
+
+  public static final Setting<List<String>> WATCH_NAMESPACES =
+      Setting.list("watch-namespaces", UnaryOperator.identity())
+          .env("WATCH_NAMESPACES")
+          .describe(
+              "Namespaces whose Apis (and generated objects and Services) are watched;"
+                  + " VirtualServices are always watched in every namespace.")
+          .byDefault(Program.OPERATOR, List.of(), "all")
+          .build();
+
+  /** No value by default: the operator elects a leader when it runs in a cluster. */
+  public static final Setting<Boolean> LEADER_ELECTION =
+      Setting.builder("leader-election", BOOLEAN, SettingRules::bool)
+          .env("LEADER_ELECTION")
+          .describe("Elect a leader on the Lease api-controller-leader.")
+          .byDefault(Program.OPERATOR, null, "true in a cluster, false outside")
+          .build();
+
+  public static final Setting<String> LEASE_NAMESPACE =
+      Setting.builder("lease-namespace", TEXT, SettingRules::anyText)
+          .env("LEASE_NAMESPACE", "POD_NAMESPACE")
+          .describe("Where the Lease lives (POD_NAMESPACE when unset).")
+          .byDefault(Program.OPERATOR, null, "the service account's namespace")
+          .build();
+
+  public static final Setting<Integer> METRICS_PORT =
+      Setting.builder("metrics-port", TEXT, SettingRules::port)
+          .env("METRICS_PORT")
+          .describe("Port of /metrics, /healthz and /readyz.")
+          .byDefault(Program.OPERATOR, 8080, "8080")
+          .build();
+
+  /** Read by logback.xml itself; checked here so that a typo stops the operator at start. */
+  public static final Setting<String> LOG_LEVEL =
+      Setting.builder("log-level", TEXT, SettingRules::logbackLevel)
+          .env("LOG_LEVEL")
+          .describe("Root log level (logs are JSON lines on stdout).")
+          .byDefault(Program.OPERATOR, "INFO", "INFO")
+          .build();
+
+  /** The original controller's variable, with its logrus level names; overrides LOG_LEVEL. */
+  public static final Setting<String> API_CONTROLLER_LOG_LEVEL =
+      Setting.builder("api-controller-log-level", TEXT, SettingRules::logrusLevel)
+          .env("API_CONTROLLER_LOG_LEVEL")
+          .describe(
+              "The original controller's log level: debug, info, warn/warning, error (trace,"
+                  + " fatal, panic map to TRACE, ERROR, ERROR); overrides LOG_LEVEL.")
+          .byDefault(Program.OPERATOR, null, "unset")
+          .build();
+
+  /** Every setting, in the order the docs list them. */
+  public static final List<Setting<?>> ALL =
+      List.of(
+          DOMAIN,
+          GATEWAY,
+          CLUSTER_DOMAIN,
+          PROFILE,
+          DEFAULT_ISSUER,
+          DEFAULT_JWKS_URI,
+          MTLS,
+          CORS_ALLOW_ORIGIN,
+          CORS_ALLOW_METHODS,
+          CORS_ALLOW_HEADERS,
+          BLOCKLIST,
+          ALLOWED_DOMAINS,
+          WATCH_NAMESPACES,
+          LEADER_ELECTION,
+          LEASE_NAMESPACE,
+          METRICS_PORT,
+          LOG_LEVEL,
+          API_CONTROLLER_LOG_LEVEL);
+
+  /** The settings {@code program} reads, in {@link #ALL}'s order. */
+  public static List<Setting<?>> readBy(Program program) {
+    return ALL.stream().filter(s -> s.readBy(program)).toList();
+  }
+
+  /** The setting whose {@code --config} key is {@code key}, among those {@code program} reads. */
+  public static Optional<Setting<?>> byKey(Program program, String key) {
+    return readBy(program).stream().filter(s -> s.key().equals(key)).findFirst();
+  }
+}

@@ -1,0 +1,120 @@
+package dev.apicontroller.translate.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.Profile;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+  @Test
+  void everySettingHasOneKeyAndItsOwnEnvironmentNames() {
+    Set<String> keys = new HashSet<>();
+    Set<String> env = new HashSet<>();
+    for (Setting<?> s : Settings.ALL) {
+      assertThat(keys.add(s.key())).as("key %s once", s.key()).isTrue();
+      assertThat(s.key()).matches("[a-z][a-z0-9-]*");
+      assertThat(s.readBy(Program.OPERATOR) || s.readBy(Program.CLI)).as(s.key()).isTrue();
+      for (String name : s.environment()) {
+        assertThat(env.add(name)).as("variable %s once", name).isTrue();
+      }
+      assertThat(s.description()).as(s.key()).isNotBlank();
+    }
+  }
+
+  @Test
+  void theOriginalControllersVariablesAreRead() {
+    List<String> names =
+        Settings.readBy(Program.OPERATOR).stream().flatMap(s -> s.environment().stream()).toList();
+    assertThat(names)
+        .contains(
+            "DOMAIN_NAME",
+            "GATEWAY_FQDN",
+            "CLUSTER_DOMAIN",
+            "DEFAULT_ISSUER",
+            "DEFAULT_JWKS_URI",
+            "ENABLE_MTLS",
+            "CORS_ALLOW_ORIGIN",
+            "CORS_ALLOW_METHODS",
+            "CORS_ALLOW_HEADERS",
+            "BLACKLISTED_SERVICES",
+            "ISTIO_PROFILE",
+            "API_CONTROLLER_LOG_LEVEL");
+  }
+
+  @Test
+  void theDefaultsOfBothProgramsGiveTheConfigDefaults() {
+    assertThat(SettingValues.defaults(Program.CLI).config()).isEqualTo(Config.defaults());
+    assertThat(SettingValues.defaults(Program.OPERATOR).config()).isEqualTo(Config.defaults());
+  }
+
+  @Test
+  void everyFlagIsAlsoAnEnvironmentVariable() {
+    for (Setting<?> s : Settings.readBy(Program.CLI)) {
+      assertThat(s.readBy(Program.OPERATOR)).as("%s has an environment name", s.key()).isTrue();
+    }
+  }
+
+  @Test
+  void aRefusedValueCarriesTheRuleAndItsPlaceIsAddedByTheProgram() {
+    assertThatThrownBy(() -> Settings.DOMAIN.read("bad domain"))
+        .isInstanceOfSatisfying(
+            InvalidSettingValue.class,
+            e -> {
+              assertThat(e.rule()).isEqualTo("must be a DNS name such as kyma.local");
+              assertThat(e.inEnvironment("DOMAIN_NAME"))
+                  .isEqualTo("DOMAIN_NAME=\"bad domain\": must be a DNS name such as kyma.local");
+              assertThat(e.asFlag())
+                  .isEqualTo("domain must be a DNS name such as kyma.local, not \"bad domain\"");
+            });
+  }
+
+  @Test
+  void blankIsUnsetForATextButTheEmptyListForAList() {
+    assertThat(Settings.DOMAIN.read("  ")).isEmpty();
+    assertThat(Settings.BLOCKLIST.read("")).contains(List.of());
+    assertThat(Settings.CORS_ALLOW_METHODS.read(" GET , ,POST ")).contains(List.of("GET", "POST"));
+  }
+
+  @Test
+  void aListItemIsValidatedAndNamedWhenRefused() {
+    assertThatThrownBy(() -> Settings.ALLOWED_DOMAINS.read("ok.example, not ok"))
+        .isInstanceOfSatisfying(
+            InvalidSettingValue.class, e -> assertThat(e.value()).isEqualTo("not ok"));
+  }
+
+  @Test
+  void environmentSettingsReadEveryTranslationSettingIntoTheConfig() {
+    SettingValues values =
+        EnvironmentSettings.read(
+            Map.of(
+                "DOMAIN_NAME", "Example.org",
+                "GATEWAY_FQDN", "istio-system/public-gw",
+                "ISTIO_PROFILE", "modern",
+                "LEASE_NAMESPACE", "",
+                "POD_NAMESPACE", "ops"));
+    Config config = values.config();
+    assertThat(config.domain()).isEqualTo("example.org");
+    assertThat(config.gateway()).isEqualTo(GatewayRef.of("istio-system", "public-gw"));
+    assertThat(config.profile()).isEqualTo(Profile.MODERN);
+    assertThat(values.get(Settings.LEASE_NAMESPACE)).contains("ops");
+  }
+
+  @Test
+  void laterLayersLoseToEarlierOnes() {
+    SettingValues flags = SettingValues.builder(Program.CLI).text(Settings.DOMAIN, "a.b").build();
+    SettingValues file =
+        SettingValues.builder(Program.CLI)
+            .text(Settings.DOMAIN, "c.d")
+            .text(Settings.MTLS, "false")
+            .build();
+    Config config = flags.over(file).config();
+    assertThat(config.domain()).isEqualTo("a.b");
+    assertThat(config.mtls()).isFalse();
+  }
+}
