@@ -104,7 +104,14 @@ public final class Setting<T> {
    * @throws InvalidSettingValue naming this setting's rule
    */
   public Optional<T> read(String text) {
-    if (shape == Shape.LIST) return Optional.of(readItems(Arrays.asList(text.split(",", -1))));
+    if (shape == Shape.LIST) {
+      try {
+        return Optional.of(readItems(Arrays.asList(text.split(",", -1))));
+      } catch (InvalidSettingValue e) {
+        // name the text as it was given, not the item cut out of it
+        throw new InvalidSettingValue(this, text, e.rule());
+      }
+    }
     String trimmed = text.trim();
     if (trimmed.isEmpty()) return Optional.empty();
     try {

@@ -85,6 +85,9 @@ class SettingsTest {
   void aListItemIsValidatedAndNamedWhenRefused() {
     assertThatThrownBy(() -> Settings.ALLOWED_DOMAINS.read("ok.example, not ok"))
         .isInstanceOfSatisfying(
+            InvalidSettingValue.class, e -> assertThat(e.value()).isEqualTo("ok.example, not ok"));
+    assertThatThrownBy(() -> Settings.ALLOWED_DOMAINS.readItems(List.of("ok.example", "not ok")))
+        .isInstanceOfSatisfying(
             InvalidSettingValue.class, e -> assertThat(e.value()).isEqualTo("not ok"));
   }
 
