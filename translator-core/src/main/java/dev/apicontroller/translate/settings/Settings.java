@@ -21,7 +21,7 @@ public final class Settings {
       Setting.builder("domain", TEXT, SettingRules::dnsName)
           .env("DOMAIN_NAME")
           .flag("DOMAIN")
-          .describe("Domain of the hostnames (orders -> orders.kyma.local).")
+          .describe("Domain of the hostnames: orders -> orders.kyma.local.")
           .byDefault("kyma.local", "kyma.local")
           .build();
 
@@ -32,7 +32,8 @@ public final class Settings {
           .describe(
               "Istio Gateway the routes bind to: namespace/name or"
                   + " name.namespace.svc.<cluster domain> (the same Gateway), or a Gateway name in"
-                  + " the Api's namespace.")
+                  + " the Api's namespace; VirtualServices name it"
+                  + " name.namespace.svc.<CLUSTER_DOMAIN>.")
           .byDefault(
               GatewayRef.of("kyma-system", "kyma-gateway"),
               "kyma-gateway.kyma-system.svc.cluster.local")
@@ -42,7 +43,7 @@ public final class Settings {
       Setting.builder("cluster-domain", TEXT, SettingRules::dnsName)
           .env("CLUSTER_DOMAIN")
           .flag("DOMAIN")
-          .describe("Cluster DNS domain of the route destination and gateway hosts.")
+          .describe("Cluster DNS domain of the route destination host and of the gateway's name.")
           .byDefault("cluster.local", "cluster.local")
           .build();
 
@@ -50,7 +51,10 @@ public final class Settings {
       Setting.builder("profile", TEXT, SettingRules::profile)
           .env("ISTIO_PROFILE")
           .flag("legacy|modern")
-          .describe("Istio API to write for: legacy (up to 1.5) or modern (1.6 and later).")
+          .describe(
+              "Istio API to write for: legacy (VirtualService v1alpha3 and Policy, Istio up to 1.5) or"
+                  + " modern (v1 VirtualService, RequestAuthentication, AuthorizationPolicy,"
+                  + " PeerAuthentication).")
           .byDefault(Profile.LEGACY, "legacy")
           .build();
 
@@ -72,7 +76,9 @@ public final class Settings {
       Setting.builder("mtls", BOOLEAN, SettingRules::bool)
           .env("ENABLE_MTLS")
           .flag("true|false")
-          .describe("Require mutual TLS between workloads.")
+          .describe(
+              "Require mutual TLS between workloads: peers: [{mtls: {}}] (legacy), PeerAuthentication"
+                  + " STRICT (modern).")
           .byDefault(true, "true")
           .build();
 
@@ -80,7 +86,7 @@ public final class Settings {
       Setting.list("cors-allow-origin", UnaryOperator.identity())
           .env("CORS_ALLOW_ORIGIN")
           .flag("LIST")
-          .describe("CORS allowed origins; all three CORS lists empty: no corsPolicy.")
+          .describe("corsPolicy allowed origins; all three CORS lists empty: no corsPolicy.")
           .byDefault(List.of("*"), "*")
           .build();
 
@@ -88,7 +94,7 @@ public final class Settings {
       Setting.list("cors-allow-methods", UnaryOperator.identity())
           .env("CORS_ALLOW_METHODS")
           .flag("LIST")
-          .describe("CORS allowed methods.")
+          .describe("corsPolicy allowed methods.")
           .byDefault(List.of("GET", "POST", "PUT", "DELETE"), "GET,POST,PUT,DELETE")
           .build();
 
@@ -96,7 +102,7 @@ public final class Settings {
       Setting.list("cors-allow-headers", UnaryOperator.identity())
           .env("CORS_ALLOW_HEADERS")
           .flag("LIST")
-          .describe("CORS allowed headers.")
+          .describe("corsPolicy allowed headers.")
           .byDefault(List.of("Authorization", "Content-Type", "*"), "Authorization,Content-Type,*")
           .build();
 
@@ -104,7 +110,7 @@ public final class Settings {
       Setting.list("blocklist", UnaryOperator.identity())
           .env("BLACKLISTED_SERVICES")
           .flag("LIST")
-          .describe("service.namespace entries that may not be exposed.")
+          .describe("service.namespace entries that may not be exposed; empty blocks nothing.")
           .byDefault(
               List.of("kubernetes.default", "kube-dns.kube-system"),
               "kubernetes.default,kube-dns.kube-system")
