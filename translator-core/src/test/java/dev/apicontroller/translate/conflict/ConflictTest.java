@@ -6,10 +6,10 @@ import static dev.apicontroller.translate.ApiFixtures.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apicontroller.model.Api;
-import dev.apicontroller.translate.ApiTranslator;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.Translation;
+import dev.apicontroller.translate.decide.ApiTranslator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

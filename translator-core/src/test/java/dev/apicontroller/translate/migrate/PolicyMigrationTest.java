@@ -1,24 +1,38 @@
-package dev.apicontroller.cli.migrate;
+package dev.apicontroller.translate.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.apicontroller.cli.input.ServiceSelector;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apicontroller.model.read.DocumentReader;
 import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.model.read.SourceDocument;
+import dev.apicontroller.translate.ImmutableConfig;
+import dev.apicontroller.translate.conflict.ApiSetView;
+import dev.apicontroller.translate.conflict.ClusterView;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PolicyMigrationTest {
-  private static final List<ServiceSelector> SERVICES =
-      List.of(new ServiceSelector("shop", "orders", Map.of("app", "orders")));
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ClusterView SERVICES = services("orders");
+
+  /** A view that knows Services of namespace {@code shop}, each selecting {@code app: <name>}. */
+  private static ClusterView services(String... names) {
+    ApiSetView.Builder b = ApiSetView.builder(ImmutableConfig.builder().build());
+    for (String name : names) b.service("shop", name, Map.of("app", name));
+    return b.build();
+  }
 
   private static Migration migrate(String policyYaml) throws Exception {
     SourceDocument doc = new DocumentReader().read("policy.yaml", policyYaml).get(0);
     return new PolicyMigration(SERVICES).migrate(doc, "default");
+  }
+
+  /** The objects as their wire form. */
+  private static List<JsonNode> trees(Migration m) {
+    return m.objects().stream().map(o -> (JsonNode) JSON.valueToTree(o)).toList();
   }
 
   private static String policy(String spec) {
@@ -34,7 +48,7 @@ class PolicyMigrationTest {
   }
 
   private static List<String> kinds(Migration m) {
-    return m.objects().stream().map(o -> o.get("kind").asText()).toList();
+    return trees(m).stream().map(o -> o.get("kind").asText()).toList();
   }
 
   private static List<String> messages(Migration m) {
@@ -57,21 +71,21 @@ class PolicyMigrationTest {
     assertThat(m.problems()).isEmpty();
     assertThat(kinds(m))
         .containsExactly("RequestAuthentication", "AuthorizationPolicy", "PeerAuthentication");
-    for (ObjectNode o : m.objects()) {
+    for (JsonNode o : trees(m)) {
       assertThat(o.get("apiVersion").asText()).isEqualTo("security.istio.io/v1");
       assertThat(o.at("/metadata/name").asText()).isEqualTo("orders");
       assertThat(o.at("/metadata/namespace").asText()).isEqualTo("shop");
       assertThat(o.at("/spec/selector/matchLabels/app").asText()).isEqualTo("orders");
     }
-    JsonNode rule = m.objects().get(0).at("/spec/jwtRules/0");
+    JsonNode rule = trees(m).get(0).at("/spec/jwtRules/0");
     assertThat(rule.get("issuer").asText()).isEqualTo("https://a");
     assertThat(rule.get("jwksUri").asText()).isEqualTo("https://a/keys");
-    JsonNode ap = m.objects().get(1).get("spec");
+    JsonNode ap = trees(m).get(1).get("spec");
     assertThat(ap.get("action").asText()).isEqualTo("DENY");
     assertThat(ap.get("rules")).hasSize(1);
     assertThat(ap.at("/rules/0/from/0/source/notRequestPrincipals/0").asText()).isEqualTo("*");
     assertThat(ap.at("/rules/0/to").isMissingNode()).isTrue();
-    assertThat(m.objects().get(2).at("/spec/mtls/mode").asText()).isEqualTo("STRICT");
+    assertThat(trees(m).get(2).at("/spec/mtls/mode").asText()).isEqualTo("STRICT");
   }
 
   @Test
@@ -94,7 +108,7 @@ class PolicyMigrationTest {
                       - excludedPaths: [{exact: /healthz}]
                   principalBinding: USE_ORIGIN
                 """));
-    JsonNode rules = m.objects().get(1).at("/spec/rules");
+    JsonNode rules = trees(m).get(1).at("/spec/rules");
     assertThat(rules).hasSize(2);
     assertThat(rules.at("/0/to/0/operation/notPaths").toString()).isEqualTo("[\"/healthz\"]");
     assertThat(rules.at("/1/from/0/source/requestPrincipals").toString())
@@ -137,12 +151,12 @@ class PolicyMigrationTest {
             "spec.origins[0].jwt.triggerRules[0].excludedPaths[0].regex",
             "spec.origins[0].jwt.triggerRules[0].includedPaths");
     assertThat(messages(m)).anyMatch(s -> s.contains("regex") && s.contains("requires a token"));
-    JsonNode rule = m.objects().get(0).at("/spec/jwtRules/0");
+    JsonNode rule = trees(m).get(0).at("/spec/jwtRules/0");
     assertThat(rule.get("jwks").asText()).isEqualTo("{\"keys\": []}");
     assertThat(rule.get("audiences").toString()).isEqualTo("[\"orders\"]");
     // The regex is gone: no path is left open, a token is required everywhere (fail closed).
-    assertThat(m.objects().get(1).at("/spec/rules/0/to").isMissingNode()).isTrue();
-    assertThat(m.objects().get(2).at("/spec/mtls/mode").asText()).isEqualTo("PERMISSIVE");
+    assertThat(trees(m).get(1).at("/spec/rules/0/to").isMissingNode()).isTrue();
+    assertThat(trees(m).get(2).at("/spec/mtls/mode").asText()).isEqualTo("PERMISSIVE");
   }
 
   @Test
@@ -166,7 +180,7 @@ class PolicyMigrationTest {
   void policyWithoutTargetsCoversTheNamespaceWithoutSelector() throws Exception {
     Migration m = migrate(policy("  peers: [{mtls: {}}]\n"));
     assertThat(kinds(m)).containsExactly("PeerAuthentication");
-    assertThat(m.objects().get(0).at("/spec/selector").isMissingNode()).isTrue();
+    assertThat(trees(m).get(0).at("/spec/selector").isMissingNode()).isTrue();
   }
 
   @Test
@@ -177,13 +191,8 @@ class PolicyMigrationTest {
                 "p.yaml",
                 policy("  targets: [{name: orders}, {name: carts}]\n  peers: [{mtls: {}}]\n"))
             .get(0);
-    Migration m =
-        new PolicyMigration(
-                List.of(
-                    new ServiceSelector("shop", "orders", Map.of("app", "orders")),
-                    new ServiceSelector("shop", "carts", Map.of("app", "carts"))))
-            .migrate(doc, "default");
-    assertThat(m.objects())
+    Migration m = new PolicyMigration(services("orders", "carts")).migrate(doc, "default");
+    assertThat(trees(m))
         .extracting(o -> o.at("/metadata/name").asText())
         .containsExactly("orders-orders", "orders-carts");
   }
