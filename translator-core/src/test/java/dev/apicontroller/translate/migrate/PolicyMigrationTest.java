@@ -196,4 +196,95 @@ class PolicyMigrationTest {
         .extracting(o -> o.at("/metadata/name").asText())
         .containsExactly("orders-orders", "orders-carts");
   }
+
+  @Test
+  void snakeCasePolicyAsTheOriginalControllerWroteItKeepsItsExclusion() throws Exception {
+    Migration m =
+        migrate(
+            policy(
+                """
+                  targets: [{name: orders}]
+                  origins:
+                  - jwt:
+                      issuer: https://a
+                      jwks_uri: https://a/keys
+                      trigger_rules:
+                      - excluded_paths: [{exact: /healthz}]
+                  principal_binding: USE_ORIGIN
+                  peer_is_optional: false
+                """));
+    assertThat(m.problems()).isEmpty();
+    assertThat(kinds(m)).containsExactly("RequestAuthentication", "AuthorizationPolicy");
+    assertThat(trees(m).get(0).at("/spec/jwtRules/0/jwksUri").asText()).isEqualTo("https://a/keys");
+    JsonNode rules = trees(m).get(1).at("/spec/rules");
+    assertThat(rules).hasSize(1);
+    // /healthz stays open, as the Policy left it: no token asked there.
+    assertThat(rules.at("/0/to/0/operation/notPaths").toString()).isEqualTo("[\"/healthz\"]");
+  }
+
+  @Test
+  void snakeCaseFieldsNotCarriedOverAreReportedInTheirOwnSpelling() throws Exception {
+    Migration m =
+        migrate(
+            policy(
+                """
+                  targets: [{name: orders}]
+                  origins:
+                  - jwt:
+                      issuer: https://a
+                      jwks_uri: https://a/keys
+                      jwt_headers: [x-token]
+                      trigger_rules:
+                      - excluded_paths: [{regex: ^/docs/.*$}]
+                        included_paths: [{prefix: /api/}]
+                  origin_is_optional: true
+                  principal_binding: USE_ORIGIN
+                """));
+    assertThat(m.problems())
+        .extracting(Problem::path)
+        .containsExactlyInAnyOrder(
+            "spec.origins[0].jwt.trigger_rules[0].excluded_paths[0].regex",
+            "spec.origins[0].jwt.trigger_rules[0].included_paths",
+            "spec.origin_is_optional");
+    assertThat(trees(m).get(0).at("/spec/jwtRules/0/fromHeaders/0/name").asText())
+        .isEqualTo("x-token");
+  }
+
+  @Test
+  void everyFieldNotCarriedOverIsReportedAtAnyDepthWithItsPosition() throws Exception {
+    // Lines of the document: the spec's fields start on line 7.
+    Migration m =
+        migrate(
+            policy(
+                """
+                  targets: [{name: orders, namespace: shop}]
+                  peers: [{mtls: {mode: STRICT, modes: PERMISSIVE}}]
+                  origins:
+                  - jwt:
+                      issuer: https://a
+                      jwksUri: https://a/keys
+                      triggerRules:
+                      - excludedPath: [{exact: /healthz}]
+                        excludedPaths: [{exact: /status, ignoreCase: true}]
+                    mtls: {}
+                  principalBinding: USE_ORIGIN
+                  principalBindings: USE_PEER
+                """));
+    assertThat(m.hasErrors()).isFalse();
+    assertThat(m.problems())
+        .extracting(p -> p.path() + "@" + p.position())
+        .containsExactlyInAnyOrder(
+            "spec.origins[0].jwt.triggerRules[0].excludedPath@14:9",
+            "spec.origins[0].jwt.triggerRules[0].excludedPaths[0].ignoreCase@15:42",
+            "spec.origins[0].mtls@16:5",
+            "spec.peers[0].mtls.modes@8:33",
+            "spec.targets[0].namespace@7:28",
+            "spec.principalBindings@18:3");
+    assertThat(m.problems())
+        .allSatisfy(
+            p -> assertThat(p.message()).isEqualTo("unknown Policy field, not carried over"));
+    // What was understood is still carried over.
+    assertThat(trees(m).get(1).at("/spec/rules/0/to/0/operation/notPaths").toString())
+        .isEqualTo("[\"/status\"]");
+  }
 }
