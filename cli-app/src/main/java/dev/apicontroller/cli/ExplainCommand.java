@@ -1,6 +1,6 @@
 package dev.apicontroller.cli;
 
-import dev.apicontroller.cli.explain.ApiExplanation;
+import dev.apicontroller.cli.explain.ExplanationReport;
 import dev.apicontroller.cli.explain.JwksFile;
 import dev.apicontroller.cli.explain.ProfileChoiceOption;
 import dev.apicontroller.cli.explain.TokenInspection;
@@ -10,20 +10,17 @@ import dev.apicontroller.cli.input.InputSet;
 import dev.apicontroller.cli.input.ServiceSelector;
 import dev.apicontroller.model.Api;
 import dev.apicontroller.model.read.ApiDocument;
-import dev.apicontroller.model.read.Problem;
-import dev.apicontroller.translate.ApiTranslator;
 import dev.apicontroller.translate.Config;
-import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.ImmutableConfig;
-import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.Profile;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.access.AccessRequest;
-import dev.apicontroller.translate.access.Decision;
-import dev.apicontroller.translate.access.LegacyAccessEvaluator;
-import dev.apicontroller.translate.access.ModernAccessEvaluator;
 import dev.apicontroller.translate.access.Token;
-import dev.apicontroller.translate.auth.EffectiveAuthentication;
+import dev.apicontroller.translate.conflict.ApiSetView;
+import dev.apicontroller.translate.conflict.ClusterView;
+import dev.apicontroller.translate.explain.Explainer;
+import dev.apicontroller.translate.explain.Explanation;
+import dev.apicontroller.translate.explain.StandInService;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -33,9 +30,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -158,73 +155,47 @@ public final class ExplainCommand implements Callable<Integer> {
     InputSet set = CommandRun.inputs(root, input, diagnostics);
     if (diagnostics.sawUnreadableInput()) return diagnostics.exitCode().code();
 
+    Explainer explainer = new Explainer(config);
     List<Profile> profiles = ProfileChoiceOption.of(spec).profiles();
+    List<StandInService> standIns =
+        profiles.contains(Profile.MODERN)
+            ? StandInService.forUnknown(
+                set.validApis().stream().map(ApiDocument::api).toList(), services(set))
+            : List.of();
     Map<Profile, List<TranslatedApi>> runs = new EnumMap<>(Profile.class);
     ExitCode exit = diagnostics.exitCode();
     Set<String> problemLines = new LinkedHashSet<>();
-    List<String> placeholders = new ArrayList<>();
     for (Profile profile : profiles) {
       // Each profile is translated on its own; a problem both report is printed once.
       StringWriter lines = new StringWriter();
       Diagnostics d = new Diagnostics(new PrintWriter(lines));
-      InputSet inputs = profile == Profile.MODERN ? withServices(set, placeholders) : set;
-      runs.put(
-          profile,
-          InputTranslator.translate(
-              inputs, ImmutableConfig.copyOf(config).withProfile(profile), d));
+      InputSet inputs = profile == Profile.MODERN ? withStandIns(set, standIns) : set;
+      runs.put(profile, InputTranslator.translate(inputs, explainer.configFor(profile), d));
       problemLines.addAll(lines.toString().lines().toList());
       exit = exit.worst(d.exitCode());
     }
     problemLines.forEach(root.err()::println);
 
-    AccessRequest request = new AccessRequest(requestPath(), credential);
+    AccessRequest request = AccessRequest.forTarget(path, credential);
     PrintWriter out = root.out();
     if (inspection != null) TokenReport.inspected(inspection, at.instant(), out);
     else if (credential != null) TokenReport.assumed(issuer, out);
     else TokenReport.anonymous(out);
 
-    ApiTranslator translator = new ApiTranslator(config);
-    EffectiveAuthentication authentication = new EffectiveAuthentication(config);
     int matched = 0;
     int explained = 0;
     boolean denied = false;
     for (int i = 0; i < set.apis().size(); i++) {
-      ApiDocument doc = set.apis().get(i);
-      Api a = doc.api();
-      if (a == null || !selected(a, translator)) continue;
+      Api a = set.apis().get(i).api();
+      if (a == null || !explainer.selects(a, api, host)) continue;
       matched++;
-      Map<Profile, Decision> decisions = new EnumMap<>(Profile.class);
-      String notExplained = null;
-      for (Profile profile : profiles) {
-        Translation t = runs.get(profile).get(i).translation();
-        notExplained = whyNotExplained(t, profile);
-        if (notExplained != null) break;
-        decisions.put(profile, evaluate(profile, t.objects(), request));
-      }
-      if (notExplained != null) {
-        out.println();
-        out.println("Api " + a.qualifiedName() + "   not explained: " + notExplained);
-        continue;
-      }
+      Map<Profile, Translation> translations = new LinkedHashMap<>();
+      for (Profile profile : profiles)
+        translations.put(profile, runs.get(profile).get(i).translation());
+      Explanation explanation = explainer.explain(a, translations, request, standIns);
+      ExplanationReport.print(explanation, out);
+      if (!explanation.explained()) continue;
       explained++;
-      List<String> notes = new ArrayList<>();
-      String placeholder = a.metadata().namespaceOrDefault() + "/" + a.spec().service().name();
-      if (placeholders.contains(placeholder)) {
-        notes.add(
-            "no Service "
-                + placeholder
-                + " among the inputs: the modern objects were rendered with a stand-in selector"
-                + " (the decision does not depend on it)");
-      }
-      ApiExplanation explanation =
-          new ApiExplanation(
-              a.qualifiedName(),
-              translator.fullHost(a).orElse(""),
-              authentication.origins(a.spec()),
-              request,
-              decisions,
-              notes);
-      explanation.print(out);
       denied |= explanation.denied();
     }
     if (matched == 0) {
@@ -250,30 +221,6 @@ public final class ExplainCommand implements Callable<Integer> {
     }
   }
 
-  /** The path as Istio matches it: without query string or fragment. */
-  private String requestPath() {
-    int end = path.length();
-    for (char c : new char[] {'?', '#'}) {
-      int at = path.indexOf(c);
-      if (at >= 0) end = Math.min(end, at);
-    }
-    return path.substring(0, end);
-  }
-
-  private boolean selected(Api a, ApiTranslator translator) {
-    if (api != null && !api.equals(a.metadata().nameOrEmpty()) && !api.equals(a.qualifiedName())) {
-      return false;
-    }
-    if (host != null) {
-      String wanted = host.strip().toLowerCase(Locale.ROOT);
-      int colon = wanted.indexOf(':');
-      if (colon >= 0) wanted = wanted.substring(0, colon);
-      if (wanted.endsWith(".")) wanted = wanted.substring(0, wanted.length() - 1);
-      return translator.fullHost(a).map(wanted::equals).orElse(false);
-    }
-    return true;
-  }
-
   private String selection() {
     if (api == null && host == null) return "";
     List<String> by = new ArrayList<>();
@@ -282,49 +229,18 @@ public final class ExplainCommand implements Callable<Integer> {
     return " matches " + String.join(" ", by);
   }
 
-  /** Null when the translation exposes the Api; else why no request can reach it through it. */
-  private static String whyNotExplained(Translation t, Profile profile) {
-    if (t == null) return "it is invalid (see the errors above)";
-    for (Problem p : t.problems()) {
-      if (p.isError()) return "it is invalid: " + p.describe();
-    }
-    for (GeneratedObject o : t.objects()) {
-      if (o.objectKind().role() == ObjectKind.Role.ROUTE) return null;
-    }
-    Problem conflict = InputTranslator.conflictOf(t.status());
-    return "it is not exposed under the "
-        + profile.wireName()
-        + " profile"
-        + (conflict == null ? "" : ": " + conflict.message());
+  /** The Services among the inputs, as the facts stand-ins are decided against. */
+  private static ClusterView services(InputSet set) {
+    ApiSetView.Builder b = ApiSetView.builder(ImmutableConfig.builder().build());
+    for (ServiceSelector s : set.services()) b.service(s.namespace(), s.name(), s.selector());
+    return b.build();
   }
 
-  private static Decision evaluate(
-      Profile profile, List<GeneratedObject> objects, AccessRequest request) {
-    return profile == Profile.LEGACY
-        ? LegacyAccessEvaluator.of(objects).evaluate(request)
-        : ModernAccessEvaluator.of(objects).evaluate(request);
-  }
-
-  /**
-   * The inputs with a stand-in {@code Service} for every {@code Api} whose {@code Service} is not
-   * among them: the modern objects need a workload selector, but who may pass does not depend on
-   * it. The stand-ins are added to {@code placeholders} as {@code namespace/name}.
-   */
-  private static InputSet withServices(InputSet set, List<String> placeholders) {
+  /** The inputs with the stand-in Services added, for the modern profile's translation. */
+  private static InputSet withStandIns(InputSet set, List<StandInService> standIns) {
     List<ServiceSelector> services = new ArrayList<>(set.services());
-    Set<String> known = new LinkedHashSet<>();
-    for (ServiceSelector s : services) known.add(s.namespace() + "/" + s.name());
-    for (ApiDocument doc : set.validApis()) {
-      Api a = doc.api();
-      if (a.spec() == null || a.spec().service() == null || a.spec().service().name() == null) {
-        continue;
-      }
-      String namespace = a.metadata().namespaceOrDefault();
-      String name = a.spec().service().name();
-      if (known.add(namespace + "/" + name)) {
-        services.add(new ServiceSelector(namespace, name, Map.of("app", name)));
-        placeholders.add(namespace + "/" + name);
-      }
+    for (StandInService s : standIns) {
+      services.add(new ServiceSelector(s.namespace(), s.name(), s.selector()));
     }
     return new InputSet(set.apis(), services);
   }

@@ -3,17 +3,14 @@ package dev.apicontroller.cli;
 import dev.apicontroller.cli.input.InputSet;
 import dev.apicontroller.cli.input.OrderedParallel;
 import dev.apicontroller.cli.input.ServiceSelector;
-import dev.apicontroller.model.ApiStatus;
-import dev.apicontroller.model.ResourceStatus;
-import dev.apicontroller.model.StatusCode;
 import dev.apicontroller.model.read.ApiDocument;
 import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.model.read.SourceDocument;
-import dev.apicontroller.translate.ApiTranslator;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.conflict.ApiSetView;
 import dev.apicontroller.translate.conflict.ClusterView;
+import dev.apicontroller.translate.decide.ApiTranslator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,11 +54,10 @@ public final class InputTranslator {
         diagnostics.report(source.source(), placed);
         reportedError |= p.isError();
       }
-      if (!reportedError) {
-        Problem conflict = conflictOf(t.status());
-        if (conflict != null) {
-          diagnostics.report(source.source(), conflict.at(source.positionOf(conflict.path())));
-        }
+      // A conflict keeps the Api from being applied: an error (exit 1), named once.
+      if (!reportedError && !t.conflicts().isEmpty()) {
+        Problem conflict = t.conflicts().get(0).problem();
+        diagnostics.report(source.source(), conflict.at(source.positionOf(conflict.path())));
       }
       out.add(new TranslatedApi(doc, t));
     }
@@ -108,51 +104,5 @@ public final class InputTranslator {
     for (ApiDocument d : valid) b.api(d.api());
     for (ServiceSelector s : services) b.service(s.namespace(), s.name(), s.selector());
     return b.build();
-  }
-
-  /**
-   * A failure the status shows but no problem names: a conflict with another input {@code Api}
-   * (SPEC 4 and the service rule of 2.1). The CLI treats it as an error: exit 1.
-   */
-  static Problem conflictOf(ApiStatus status) {
-    if (status == null) return null;
-    if (status.validationStatus() == StatusCode.SERVICE_OCCUPIED.code()) {
-      return Problem.error(
-          "spec.service.name", lastErrorOr(status, "another Api targets the service"));
-    }
-    if (status.validationStatus() == StatusCode.ERROR.code()) {
-      return Problem.error("", lastErrorOr(status, "invalid"));
-    }
-    for (ResourceStatus r : resources(status)) {
-      if (r.code() == StatusCode.HOSTNAME_OCCUPIED.code()) {
-        return Problem.error("spec.hostname", nonEmpty(r.lastError(), "hostname is in use"));
-      }
-      if (r.code() == StatusCode.ERROR.code()) {
-        return Problem.error("metadata.name", nonEmpty(r.lastError(), "cannot be created"));
-      }
-    }
-    return null;
-  }
-
-  private static List<ResourceStatus> resources(ApiStatus s) {
-    List<ResourceStatus> list = new ArrayList<>(3);
-    if (s.virtualServiceStatus() != null) list.add(s.virtualServiceStatus());
-    if (s.authenticationStatus() != null) list.add(s.authenticationStatus());
-    if (s.authorizationPolicyStatus() != null) list.add(s.authorizationPolicyStatus());
-    return list;
-  }
-
-  private static String lastErrorOr(ApiStatus s, String fallback) {
-    for (ResourceStatus r : resources(s)) {
-      if (!r.lastError().isEmpty()) return r.lastError();
-    }
-    if (!s.conditions().isEmpty() && !s.conditions().get(0).message().isEmpty()) {
-      return s.conditions().get(0).message();
-    }
-    return fallback;
-  }
-
-  private static String nonEmpty(String s, String fallback) {
-    return s == null || s.isEmpty() ? fallback : s;
   }
 }

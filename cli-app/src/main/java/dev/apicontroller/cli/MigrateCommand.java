@@ -2,11 +2,15 @@ package dev.apicontroller.cli;
 
 import dev.apicontroller.cli.input.InputSet;
 import dev.apicontroller.cli.input.InputSources;
-import dev.apicontroller.cli.migrate.Migration;
-import dev.apicontroller.cli.migrate.PolicyMigration;
-import dev.apicontroller.cli.migrate.VirtualServiceMigration;
+import dev.apicontroller.cli.input.ServiceSelector;
 import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.model.read.SourceDocument;
+import dev.apicontroller.translate.ImmutableConfig;
+import dev.apicontroller.translate.ObjectKind;
+import dev.apicontroller.translate.conflict.ApiSetView;
+import dev.apicontroller.translate.migrate.Migration;
+import dev.apicontroller.translate.migrate.PolicyMigration;
+import dev.apicontroller.translate.migrate.VirtualServiceMigration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,8 +40,12 @@ public final class MigrateCommand implements Callable<Integer> {
     List<SourceDocument> docs =
         new InputSources(CommandRun.READER, root.in(), diagnostics).read(input.inputs());
     if (diagnostics.sawUnreadableInput()) return diagnostics.exitCode().code();
-    InputSet set = InputSet.of(docs, input.namespace());
-    PolicyMigration policies = new PolicyMigration(set.services());
+    // The Service documents among the inputs are the only facts a migration looks up.
+    ApiSetView.Builder services = ApiSetView.builder(ImmutableConfig.builder().build());
+    for (ServiceSelector s : InputSet.of(docs, input.namespace()).services()) {
+      services.service(s.namespace(), s.name(), s.selector());
+    }
+    PolicyMigration policies = new PolicyMigration(services.build());
     VirtualServiceMigration virtualServices = new VirtualServiceMigration();
     List<Object> objects = new ArrayList<>();
     int migrated = 0;
@@ -48,18 +56,16 @@ public final class MigrateCommand implements Callable<Integer> {
         m = virtualServices.migrate(doc, input.namespace());
       } else continue;
       migrated++;
-      for (Problem p : m.problems()) {
-        diagnostics.report(doc.source(), p.at(doc.positionOf(p.path())));
-      }
+      for (Problem p : m.problems()) diagnostics.report(doc.source(), p);
       objects.addAll(m.objects());
     }
     if (migrated == 0) {
       root.err()
           .println(
               "apictl: warning: no "
-                  + PolicyMigration.API_VERSION
+                  + ObjectKind.POLICY.apiVersion()
                   + " Policy or "
-                  + VirtualServiceMigration.API_VERSION
+                  + ObjectKind.VIRTUAL_SERVICE_LEGACY.apiVersion()
                   + " VirtualService among the inputs");
     }
     output.write(objects, root.out());

@@ -3,12 +3,12 @@ package dev.apicontroller.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apicontroller.model.Api;
-import dev.apicontroller.translate.ApiTranslator;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.conflict.ObjectRef;
+import dev.apicontroller.translate.decide.ApiTranslator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Service;

@@ -1,11 +1,11 @@
 package dev.apicontroller.k8s;
 
 import dev.apicontroller.model.Api;
-import dev.apicontroller.translate.ApiTranslator;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.conflict.ClusterView;
+import dev.apicontroller.translate.decide.ApiTranslator;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /** Api resources and the objects the real core generates for them. */

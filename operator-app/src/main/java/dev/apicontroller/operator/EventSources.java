@@ -2,10 +2,10 @@ package dev.apicontroller.operator;
 
 import dev.apicontroller.k8s.ApiResource;
 import dev.apicontroller.k8s.CacheIndexes;
-import dev.apicontroller.translate.ApiTranslator;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.Profile;
+import dev.apicontroller.translate.decide.ApiTranslator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;

@@ -9,12 +9,23 @@ import java.util.Map;
  * {@code metadata} of a generated object: same name and namespace as its {@code Api} (SPEC 3).
  *
  * @param labels in the order they are written; the map is kept as given (it must be immutable)
+ * @param annotations empty for a translated {@code Api}; a migrated object keeps its source's
  * @param ownerReferences empty when the {@code Api} has no uid
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"name", "namespace", "labels", "ownerReferences"})
+@JsonPropertyOrder({"name", "namespace", "labels", "annotations", "ownerReferences"})
 public record GeneratedMetadata(
     String name,
     String namespace,
     Map<String, String> labels,
-    List<OwnerReference> ownerReferences) {}
+    Map<String, String> annotations,
+    List<OwnerReference> ownerReferences) {
+  /** Metadata without annotations. */
+  public GeneratedMetadata(
+      String name,
+      String namespace,
+      Map<String, String> labels,
+      List<OwnerReference> ownerReferences) {
+    this(name, namespace, labels, Map.of(), ownerReferences);
+  }
+}

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.apicontroller.translate.istio.IstioSpec;
 import org.immutables.value.Value;
 
 /** One object the controller wants to exist, ready to serialize and apply. */

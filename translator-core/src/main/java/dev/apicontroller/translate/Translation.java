@@ -14,6 +14,8 @@ import java.util.List;
  * @param status the status the {@code Api} gets when every object is applied as given; a runtime
  *     that applies them completes it with {@link dev.apicontroller.translate.status.StatusComposer}
  * @param problems validation errors (each naming its field path) and warnings
+ * @param conflicts what keeps the {@code Api}, or some of its objects, from being applied, in the
+ *     order the status lines name them (route, authentication, authorization)
  * @param pruneUndesired whether objects this {@code Api} owns and that are not in {@code objects}
  *     should be deleted; false after a validation failure, when earlier objects are left as they
  *     are (SPEC 6)
@@ -23,10 +25,12 @@ public record Translation(
     List<GeneratedObject> objects,
     ApiStatus status,
     List<Problem> problems,
+    List<Conflict> conflicts,
     boolean pruneUndesired) {
   public Translation {
     objects = List.copyOf(objects);
     problems = List.copyOf(problems);
+    conflicts = List.copyOf(conflicts);
   }
 
   public boolean hasErrors() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apicontroller.translate.conflict.ClusterView;
+import dev.apicontroller.translate.decide.ApiTranslator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

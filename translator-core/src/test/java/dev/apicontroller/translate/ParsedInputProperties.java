@@ -11,6 +11,7 @@ import dev.apicontroller.model.read.ApiReader;
 import dev.apicontroller.model.read.DocumentReader;
 import dev.apicontroller.model.read.SourceDocument;
 import dev.apicontroller.translate.conflict.ApiSetView;
+import dev.apicontroller.translate.decide.ApiTranslator;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -17,6 +17,7 @@ import dev.apicontroller.model.PathMatch;
 import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.translate.conflict.ApiSetView;
 import dev.apicontroller.translate.conflict.ClusterView;
+import dev.apicontroller.translate.decide.ApiTranslator;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;

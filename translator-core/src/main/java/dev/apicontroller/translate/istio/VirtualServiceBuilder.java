@@ -12,8 +12,6 @@ import dev.apicontroller.translate.istio.VirtualServiceSpec.HttpRoute;
 import dev.apicontroller.translate.istio.VirtualServiceSpec.PortSelector;
 import dev.apicontroller.translate.istio.VirtualServiceSpec.RouteDestination;
 import dev.apicontroller.translate.istio.VirtualServiceSpec.UriMatch;
-import dev.apicontroller.translate.istio.legacy.LegacyCorsPolicy;
-import dev.apicontroller.translate.istio.modern.ModernCorsPolicy;
 import java.util.List;
 
 /**
@@ -29,24 +27,15 @@ public final class VirtualServiceBuilder {
   private final String serviceSuffix;
   private final CorsPolicy cors;
 
-  public VirtualServiceBuilder(Config config) {
+  /** {@code cors}: the configured policy in the profile's form, or null for none. */
+  public VirtualServiceBuilder(Config config, CorsPolicy cors) {
     this.kind =
         config.profile() == Profile.MODERN
             ? ObjectKind.VIRTUAL_SERVICE
             : ObjectKind.VIRTUAL_SERVICE_LEGACY;
     this.gateways = List.of(config.gateway().virtualServiceName(config.clusterDomain()));
     this.serviceSuffix = ".svc." + config.clusterDomain();
-    boolean noCors =
-        config.corsAllowOrigin().isEmpty()
-            && config.corsAllowMethods().isEmpty()
-            && config.corsAllowHeaders().isEmpty();
-    if (noCors) {
-      this.cors = null;
-    } else if (config.profile() == Profile.MODERN) {
-      this.cors = ModernCorsPolicy.of(config);
-    } else {
-      this.cors = LegacyCorsPolicy.of(config);
-    }
+    this.cors = cors;
   }
 
   public ObjectKind kind() {

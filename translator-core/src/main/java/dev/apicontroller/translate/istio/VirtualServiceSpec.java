@@ -2,6 +2,7 @@ package dev.apicontroller.translate.istio;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.apicontroller.translate.IstioSpec;
 import java.util.List;
 
 /** {@code spec} of a VirtualService (SPEC 3.1), the same shape in v1alpha3 and v1. */

@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.apicontroller.model.Api;
 import dev.apicontroller.model.MatchKind;
 import dev.apicontroller.model.PathMatch;
-import dev.apicontroller.translate.ApiTranslator;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.Profile;
 import dev.apicontroller.translate.conflict.ApiSetView;
+import dev.apicontroller.translate.decide.ApiTranslator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

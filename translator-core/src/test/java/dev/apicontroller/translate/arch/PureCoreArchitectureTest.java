@@ -1,6 +1,7 @@
 package dev.apicontroller.translate.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The model and the core stay pure: no cluster client, no I/O, no logging, no threads, no clock.
+ * The model and the core stay pure: no cluster client, no I/O, no logging, no threads, no clock;
+ * and layered: no two packages depend on each other, directly or around a loop.
  */
 class PureCoreArchitectureTest {
   private static JavaClasses core;
@@ -27,6 +29,12 @@ class PureCoreArchitectureTest {
   void bothPackagesAreImported() {
     Assertions.assertThat(core.containPackage("dev.apicontroller.translate")).isTrue();
     Assertions.assertThat(core.containPackage("dev.apicontroller.model")).isTrue();
+  }
+
+  @Test
+  void noPackageCycles() {
+    // Each package is its own slice: the root package and its subpackages included.
+    slices().matching("dev.apicontroller.(**)").should().beFreeOfCycles().check(core);
   }
 
   @Test

@@ -6,10 +6,11 @@ import static dev.apicontroller.translate.ApiFixtures.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apicontroller.model.Api;
-import dev.apicontroller.translate.ApiTranslator;
 import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.Conflict;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.Translation;
+import dev.apicontroller.translate.decide.ApiTranslator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,14 @@ class ConflictTest {
     Translation t = translator.translate(orders, view);
     assertThat(t.status().virtualServiceStatus().code()).isEqualTo(4);
     assertThat(t.status().virtualServiceStatus().lastError()).contains("team/old");
+    assertThat(t.conflicts())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.kind()).isEqualTo(Conflict.Kind.HOSTNAME_TAKEN);
+              assertThat(c.path()).isEqualTo("spec.hostname");
+              assertThat(c.message()).isEqualTo(t.status().virtualServiceStatus().lastError());
+            });
   }
 
   @Test
@@ -63,6 +72,7 @@ class ConflictTest {
     Translation t = translator.translate(orders, view);
     assertThat(t.status().virtualServiceStatus().code()).isEqualTo(2);
     assertThat(t.objects()).hasSize(2);
+    assertThat(t.conflicts()).isEmpty();
   }
 
   @Test
@@ -117,6 +127,26 @@ class ConflictTest {
         .contains("Policy named shop/orders-api");
     assertThat(t.status().virtualServiceStatus().code()).isZero();
     assertThat(t.objects()).isEmpty();
+    assertThat(t.conflicts())
+        .extracting(Conflict::kind, Conflict::path)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Conflict.Kind.NAME_TAKEN, "metadata.name"));
+  }
+
+  @Test
+  void anOlderApiOnTheSameServiceIsAServiceConflict() {
+    Api older =
+        api("shop", "first", "uid-f", "2024-05-01T00:00:00Z", spec("orders", 8080, "first"));
+    ClusterView view = ApiSetView.builder(config).api(orders).api(older).build();
+    Translation t = translator.translate(orders, view);
+    assertThat(t.conflicts())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.kind()).isEqualTo(Conflict.Kind.SERVICE_TAKEN);
+              assertThat(c.path()).isEqualTo("spec.service.name");
+              assertThat(c.message()).contains("shop/first");
+            });
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.apicontroller.translate.istio.legacy;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.apicontroller.model.PathMatch;
-import dev.apicontroller.translate.istio.IstioSpec;
+import dev.apicontroller.translate.IstioSpec;
 import java.util.List;
 import java.util.Map;
 

@@ -2,11 +2,12 @@ package dev.apicontroller.translate.istio.modern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.apicontroller.translate.istio.IstioSpec;
+import dev.apicontroller.translate.IstioSpec;
 import dev.apicontroller.translate.istio.WorkloadSelector;
 import java.util.List;
 
 /** {@code spec} of a {@code security.istio.io/v1} AuthorizationPolicy (SPEC 3.4). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"selector", "action", "rules"})
 public record AuthorizationPolicySpec(WorkloadSelector selector, String action, List<Rule> rules)
     implements IstioSpec {

@@ -32,20 +32,15 @@ public final class ModernAuthBuilder {
     return mtls && !Boolean.TRUE.equals(api.spec().disableIstioAuthPolicyMTLS());
   }
 
-  /**
-   * @param warnings receives a warning for each exclusion that had to be dropped
-   */
-  public List<GeneratedObject> build(
-      Api api,
-      GeneratedMetadata metadata,
-      List<Origin> origins,
-      Map<String, String> selector,
-      List<Problem> warnings) {
+  /** The objects in apply order, and a warning for each exclusion that had to be dropped. */
+  public record Result(List<GeneratedObject> objects, List<Problem> warnings) {}
+
+  public Result build(
+      Api api, GeneratedMetadata metadata, List<Origin> origins, Map<String, String> selector) {
     WorkloadSelector workload = new WorkloadSelector(selector);
     List<JwtRule> jwtRules = new ArrayList<>(origins.size());
     for (Origin o : origins) jwtRules.add(new JwtRule(o.issuer(), o.jwksUri()));
     DenyRules.Result deny = DenyRules.of(origins, !api.spec().authentication().isEmpty());
-    warnings.addAll(deny.warnings());
     List<GeneratedObject> out = new ArrayList<>(3);
     out.add(
         GeneratedObject.of(
@@ -64,6 +59,6 @@ public final class ModernAuthBuilder {
               metadata,
               new PeerAuthenticationSpec(workload, STRICT)));
     }
-    return out;
+    return new Result(out, deny.warnings());
   }
 }

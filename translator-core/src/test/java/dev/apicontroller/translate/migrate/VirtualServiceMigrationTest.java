@@ -1,8 +1,9 @@
-package dev.apicontroller.cli.migrate;
+package dev.apicontroller.translate.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apicontroller.model.read.DocumentReader;
 import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.model.read.SourceDocument;
@@ -32,7 +33,7 @@ class VirtualServiceMigrationTest {
                 websocketUpgrade: true
             """);
     assertThat(m.objects()).hasSize(1);
-    JsonNode vs = m.objects().get(0);
+    JsonNode vs = new ObjectMapper().valueToTree(m.objects().get(0));
     assertThat(vs.get("apiVersion").asText()).isEqualTo("networking.istio.io/v1");
     assertThat(vs.get("metadata").toString())
         .isEqualTo("{\"name\":\"web\",\"namespace\":\"fallback\"}");

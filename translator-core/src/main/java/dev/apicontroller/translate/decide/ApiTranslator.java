@@ -1,4 +1,4 @@
-package dev.apicontroller.translate;
+package dev.apicontroller.translate.decide;
 
 import dev.apicontroller.model.Api;
 import dev.apicontroller.model.ApiStatus;
@@ -6,7 +6,13 @@ import dev.apicontroller.model.ImmutableResourceRef;
 import dev.apicontroller.model.ResourceRef;
 import dev.apicontroller.model.StatusCode;
 import dev.apicontroller.model.read.Problem;
+import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.Conflict;
+import dev.apicontroller.translate.GeneratedMetadata;
+import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.ObjectKind.Role;
+import dev.apicontroller.translate.Profile;
+import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.auth.EffectiveAuthentication;
 import dev.apicontroller.translate.auth.Origin;
 import dev.apicontroller.translate.conflict.ClusterView;
@@ -14,10 +20,13 @@ import dev.apicontroller.translate.conflict.HostnameOwnership;
 import dev.apicontroller.translate.conflict.NameClaims;
 import dev.apicontroller.translate.conflict.ObjectRef;
 import dev.apicontroller.translate.conflict.ServiceOwnership;
+import dev.apicontroller.translate.istio.CorsPolicy;
 import dev.apicontroller.translate.istio.OwnedMetadata;
 import dev.apicontroller.translate.istio.VirtualServiceBuilder;
+import dev.apicontroller.translate.istio.legacy.LegacyCorsPolicy;
 import dev.apicontroller.translate.istio.legacy.PolicyBuilder;
 import dev.apicontroller.translate.istio.modern.ModernAuthBuilder;
+import dev.apicontroller.translate.istio.modern.ModernCorsPolicy;
 import dev.apicontroller.translate.status.ReadyReason;
 import dev.apicontroller.translate.status.StatusComposer;
 import dev.apicontroller.translate.status.StatusLine;
@@ -26,6 +35,7 @@ import dev.apicontroller.translate.status.StatusMessages;
 import dev.apicontroller.translate.validate.ApiValidator;
 import dev.apicontroller.translate.validate.HostnameRule;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +65,7 @@ public final class ApiTranslator {
     this.authentication = new EffectiveAuthentication(config);
     this.serviceOwnership = new ServiceOwnership(validator);
     this.hostnameOwnership = new HostnameOwnership(validator, serviceOwnership);
-    this.virtualServices = new VirtualServiceBuilder(config);
+    this.virtualServices = new VirtualServiceBuilder(config, corsPolicy(config));
     this.policies = new PolicyBuilder(config);
     this.modernAuth = new ModernAuthBuilder(config);
     this.modern = config.profile() == Profile.MODERN;
@@ -68,6 +78,18 @@ public final class ApiTranslator {
   /** The hostname rule this translator decides full hosts with; share it, don't rebuild it. */
   public HostnameRule hostnames() {
     return validator.hostnames();
+  }
+
+  /** The configured CORS policy in the profile's form, or null when none is configured. */
+  private static CorsPolicy corsPolicy(Config config) {
+    boolean none =
+        config.corsAllowOrigin().isEmpty()
+            && config.corsAllowMethods().isEmpty()
+            && config.corsAllowHeaders().isEmpty();
+    if (none) return null;
+    return config.profile() == Profile.MODERN
+        ? ModernCorsPolicy.of(config)
+        : LegacyCorsPolicy.of(config);
   }
 
   /** The static rules of SPEC 2.1: every problem, each naming its field path. */
@@ -93,7 +115,7 @@ public final class ApiTranslator {
               ReadyReason.VALIDATION_FAILED,
               StatusMessages.validationFailed(problems),
               "");
-      return new Translation(api, List.of(), status, problems, false);
+      return new Translation(api, List.of(), status, problems, List.of(), false);
     }
     Optional<Api> serviceHolder = serviceOwnership.olderRival(api, cluster);
     if (serviceHolder.isPresent()) {
@@ -108,7 +130,13 @@ public final class ApiTranslator {
               ReadyReason.SERVICE_CONFLICT,
               message,
               "");
-      return new Translation(api, List.of(), status, withConflict, false);
+      return new Translation(
+          api,
+          List.of(),
+          status,
+          withConflict,
+          List.of(new Conflict(Conflict.Kind.SERVICE_TAKEN, "spec.service.name", message)),
+          false);
     }
     String host = validator.hostnames().fullHostOrNull(api.spec().hostname());
     List<Origin> origins = authentication.origins(api.spec());
@@ -117,18 +145,17 @@ public final class ApiTranslator {
 
     Optional<String> hostHolder = hostnameOwnership.holder(api, host, cluster);
     if (hostHolder.isPresent()) {
+      String message = StatusMessages.hostnameOccupied(host, hostHolder.get());
       lines.put(
           Role.ROUTE,
-          StatusLine.of(
-              StatusCode.HOSTNAME_OCCUPIED,
-              StatusMessages.hostnameOccupied(host, hostHolder.get()),
-              ReadyReason.HOSTNAME_OCCUPIED));
+          StatusLine.of(StatusCode.HOSTNAME_OCCUPIED, message, ReadyReason.HOSTNAME_OCCUPIED));
       if (secured)
         waitLines(lines, StatusMessages.hostnameWait(host), ReadyReason.HOSTNAME_OCCUPIED);
-      return done(api, host, lines, problems, List.of(), true);
+      Conflict taken = new Conflict(Conflict.Kind.HOSTNAME_TAKEN, "spec.hostname", message);
+      return done(api, host, lines, problems, List.of(taken), List.of(), true);
     }
 
-    var metadata = OwnedMetadata.of(api);
+    GeneratedMetadata metadata = OwnedMetadata.of(api);
     List<GeneratedObject> objects = new ArrayList<>(4);
     if (secured) {
       if (modern) {
@@ -151,19 +178,26 @@ public final class ApiTranslator {
           lines.put(
               Role.AUTHORIZATION,
               StatusLine.of(StatusCode.ERROR, message, ReadyReason.SERVICE_NOT_FOUND));
-          return done(api, host, lines, withMissing, List.of(), false);
+          Conflict missing =
+              new Conflict(Conflict.Kind.SERVICE_NOT_FOUND, "spec.service.name", message);
+          return done(api, host, lines, withMissing, List.of(missing), List.of(), false);
         }
-        List<Problem> withWarnings = problems.isEmpty() ? new ArrayList<>(0) : problems;
-        objects.addAll(modernAuth.build(api, metadata, origins, selector.get(), withWarnings));
-        problems = withWarnings;
+        ModernAuthBuilder.Result auth = modernAuth.build(api, metadata, origins, selector.get());
+        objects.addAll(auth.objects());
+        if (!auth.warnings().isEmpty()) {
+          List<Problem> withWarnings = new ArrayList<>(problems);
+          withWarnings.addAll(auth.warnings());
+          problems = withWarnings;
+        }
       } else {
         objects.add(policies.build(api, metadata, origins));
       }
     }
     objects.add(virtualServices.build(api, metadata, host));
 
-    if (nameTaken(api, objects, lines, cluster)) {
-      return done(api, host, lines, problems, List.of(), true);
+    List<Conflict> namesTaken = namesTaken(api, objects, lines, cluster);
+    if (!namesTaken.isEmpty()) {
+      return done(api, host, lines, problems, namesTaken, List.of(), true);
     }
     ResourceRef ref = ImmutableResourceRef.builder().name(metadata.name()).build();
     StatusLine created = StatusLine.created(ref);
@@ -172,28 +206,27 @@ public final class ApiTranslator {
       lines.put(Role.AUTHENTICATION, created);
       if (modern) lines.put(Role.AUTHORIZATION, created);
     }
-    return done(api, host, lines, problems, objects, true);
+    return done(api, host, lines, problems, List.of(), objects, true);
   }
 
-  /** Fills {@code lines} and returns true when a foreign object holds one of the names. */
-  private boolean nameTaken(
+  /**
+   * Fills {@code lines} when a foreign object holds one of the names, and returns a conflict per
+   * taken name in role order (route, authentication, authorization); empty when none is taken.
+   */
+  private List<Conflict> namesTaken(
       Api api, List<GeneratedObject> objects, StatusLines lines, ClusterView cluster) {
-    boolean taken = false;
+    Map<Role, Conflict> taken = new EnumMap<>(Role.class);
     boolean authTaken = false;
     for (GeneratedObject o : objects) {
       Optional<ObjectRef> holder = NameClaims.foreignHolder(api, o.objectKind(), cluster);
       if (holder.isEmpty()) continue;
-      taken = true;
       Role role = o.objectKind().role();
       if (role != Role.ROUTE) authTaken = true;
-      lines.put(
-          role,
-          StatusLine.of(
-              StatusCode.ERROR,
-              StatusMessages.nameTaken(o.objectKind(), holder.get()),
-              ReadyReason.NAME_TAKEN));
+      String message = StatusMessages.nameTaken(o.objectKind(), holder.get());
+      lines.put(role, StatusLine.of(StatusCode.ERROR, message, ReadyReason.NAME_TAKEN));
+      taken.putIfAbsent(role, new Conflict(Conflict.Kind.NAME_TAKEN, "metadata.name", message));
     }
-    if (!taken) return false;
+    if (taken.isEmpty()) return List.of();
     for (GeneratedObject o : objects) {
       Role role = o.objectKind().role();
       if (lines.has(role)) continue;
@@ -203,7 +236,7 @@ public final class ApiTranslator {
               : StatusMessages.NOT_CREATED_WITHOUT_ROUTE;
       lines.put(role, StatusLine.of(StatusCode.NOT_CREATED, why, ReadyReason.APPLY_PENDING));
     }
-    return true;
+    return List.copyOf(taken.values());
   }
 
   private void waitLines(StatusLines lines, String message, ReadyReason reason) {
@@ -218,12 +251,13 @@ public final class ApiTranslator {
       String host,
       StatusLines lines,
       List<Problem> problems,
+      List<Conflict> conflicts,
       List<GeneratedObject> objects,
       boolean prune) {
     String ready = StatusMessages.exposed(api, host);
     ApiStatus status =
         StatusComposer.compose(api, StatusCode.CREATED, lines, ReadyReason.EXPOSED, ready, ready);
-    return new Translation(api, objects, status, problems, prune);
+    return new Translation(api, objects, status, problems, conflicts, prune);
   }
 
   private static boolean hasError(List<Problem> problems) {

@@ -1,4 +1,4 @@
-package dev.apicontroller.translate.istio;
+package dev.apicontroller.translate;
 
 /**
  * The {@code spec} of a generated Istio object: an immutable value that Jackson serializes to

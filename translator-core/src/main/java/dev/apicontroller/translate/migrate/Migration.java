@@ -1,14 +1,14 @@
-package dev.apicontroller.cli.migrate;
+package dev.apicontroller.translate.migrate;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apicontroller.model.read.Problem;
+import dev.apicontroller.translate.GeneratedObject;
 import java.util.List;
 
 /**
  * What one legacy document became: the modern objects (in apply order) and everything that could
- * not be carried over, as problems naming the field path in the legacy document.
+ * not be carried over, as problems naming the field in the legacy document and where it stands.
  */
-public record Migration(List<ObjectNode> objects, List<Problem> problems) {
+public record Migration(List<GeneratedObject> objects, List<Problem> problems) {
   public Migration {
     objects = List.copyOf(objects);
     problems = List.copyOf(problems);
