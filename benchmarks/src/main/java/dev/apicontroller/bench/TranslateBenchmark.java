@@ -1,5 +1,6 @@
 package dev.apicontroller.bench;
 
+import dev.apicontroller.cli.output.ManifestWriter;
 import dev.apicontroller.model.Api;
 import dev.apicontroller.model.ImmutableApi;
 import dev.apicontroller.model.ImmutableApiSpec;
@@ -11,7 +12,6 @@ import dev.apicontroller.model.ImmutableTriggerRule;
 import dev.apicontroller.model.MatchKind;
 import dev.apicontroller.model.PathMatch;
 import dev.apicontroller.translate.Config;
-import dev.apicontroller.translate.Manifests;
 import dev.apicontroller.translate.Profile;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.conflict.ApiSetView;
@@ -98,6 +98,6 @@ public class TranslateBenchmark {
 
   @Benchmark
   public String renderYaml() {
-    return Manifests.toYaml(legacyTranslation.objects());
+    return ManifestWriter.toYaml(legacyTranslation.objects());
   }
 }

@@ -1,11 +1,11 @@
 package dev.apicontroller.cli;
 
+import dev.apicontroller.cli.output.ManifestWriter;
 import dev.apicontroller.model.read.ApiDocument;
 import dev.apicontroller.model.read.ApiReader;
 import dev.apicontroller.model.read.DocumentReader;
 import dev.apicontroller.model.read.SourceDocument;
 import dev.apicontroller.translate.Config;
-import dev.apicontroller.translate.Manifests;
 import dev.apicontroller.translate.conflict.ClusterView;
 import dev.apicontroller.translate.decide.ApiTranslator;
 import java.util.List;
@@ -61,7 +61,7 @@ final class BackgroundWarmUp {
       if (doc.api() == null) return;
       var translation =
           new ApiTranslator(Config.defaults()).translate(doc.api(), ClusterView.EMPTY);
-      Manifests.toYaml(translation.objects());
+      ManifestWriter.toYaml(translation.objects());
     } catch (RuntimeException | Error | dev.apicontroller.model.read.UnreadableInputException e) {
       // Warming up is an optimization only; the real run reports any real problem.
     }

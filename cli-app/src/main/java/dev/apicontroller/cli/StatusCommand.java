@@ -1,6 +1,7 @@
 package dev.apicontroller.cli;
 
 import dev.apicontroller.cli.input.InputSet;
+import dev.apicontroller.cli.output.ManifestWriter;
 import dev.apicontroller.model.Api;
 import dev.apicontroller.model.ApiStatus;
 import dev.apicontroller.model.ImmutableApi;
@@ -8,7 +9,6 @@ import dev.apicontroller.model.ResourceStatus;
 import dev.apicontroller.model.StatusCode;
 import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.translate.Config;
-import dev.apicontroller.translate.Manifests;
 import dev.apicontroller.translate.decide.ApiTranslator;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +59,7 @@ public final class StatusCommand implements Callable<Integer> {
               ImmutableApi.copyOf(t.document().api()).withStatus(t.translation().status()));
         }
       }
-      root.out().write(Manifests.toYaml(withStatus));
+      ManifestWriter.writeYaml(withStatus, root.out());
     } else {
       root.out().write(table(translated, new ApiTranslator(config)));
     }

@@ -2,7 +2,7 @@ package dev.apicontroller.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apicontroller.translate.Manifests;
+import dev.apicontroller.cli.output.ManifestWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class ObjectOutputTest {
   @Test
-  void largeYamlOutputWrittenInSlicesIsByteForByteOneToYamlCall() {
+  void largeYamlOutputIsByteForByteOneToYamlCall() {
     List<Object> objects = new ArrayList<>();
     for (int i = 0; i < 2_345; i++) {
       Map<String, Object> doc = new LinkedHashMap<>();
@@ -29,6 +29,6 @@ class ObjectOutputTest {
     try (PrintWriter out = new PrintWriter(text)) {
       output.write(objects, out);
     }
-    assertThat(text.toString()).isEqualTo(Manifests.toYaml(objects));
+    assertThat(text.toString()).isEqualTo(ManifestWriter.toYaml(objects));
   }
 }

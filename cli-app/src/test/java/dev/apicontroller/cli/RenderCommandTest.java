@@ -8,13 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.apicontroller.cli.output.ManifestWriter;
 import dev.apicontroller.model.read.ApiDocument;
 import dev.apicontroller.model.read.ApiReader;
 import dev.apicontroller.model.read.DocumentReader;
 import dev.apicontroller.model.read.SourceDocument;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.GeneratedObject;
-import dev.apicontroller.translate.Manifests;
 import dev.apicontroller.translate.conflict.ClusterView;
 import dev.apicontroller.translate.decide.ApiTranslator;
 import java.nio.file.Files;
@@ -59,9 +59,9 @@ class RenderCommandTest {
     assertThat(expected).hasSizeGreaterThanOrEqualTo(9);
 
     assertThat(ApictlRun.of("render", EXAMPLES.toString()).out())
-        .isEqualTo(Manifests.toYaml(expected));
+        .isEqualTo(ManifestWriter.toYaml(expected));
     assertThat(ApictlRun.of("render", "-o", "json", EXAMPLES.toString()).out())
-        .isEqualTo(Manifests.toJsonList(expected));
+        .isEqualTo(ManifestWriter.toJsonList(expected));
   }
 
   @Test

@@ -94,7 +94,7 @@ public final class ApiSchema {
   /** Problems of {@code document} (a whole {@code Api}), each with its path. */
   public List<Problem> check(JsonNode document, Mode mode) {
     List<Problem> out = new ArrayList<>();
-    walk(document, root, "", mode, out, false);
+    walk(document, root, At.ROOT, mode, out, false);
     return out;
   }
 
@@ -105,11 +105,11 @@ public final class ApiSchema {
    */
   public Checked checkAndPrune(JsonNode document) {
     List<Problem> out = new ArrayList<>();
-    walk(document, root, "", Mode.STRUCTURAL, out, false);
+    walk(document, root, At.ROOT, Mode.STRUCTURAL, out, false);
     if (out.isEmpty()) return new Checked(document, out); // the usual case: nothing to prune
     out.clear();
     JsonNode copy = document.deepCopy();
-    walk(copy, root, "", Mode.STRUCTURAL, out, true);
+    walk(copy, root, At.ROOT, Mode.STRUCTURAL, out, true);
     return new Checked(copy, out);
   }
 
@@ -118,34 +118,34 @@ public final class ApiSchema {
 
   /** Checks {@code node}; returns false when its type is wrong, so the caller can drop it. */
   private boolean walk(
-      JsonNode node, JsonNode schema, String path, Mode mode, List<Problem> out, boolean prune) {
+      JsonNode node, JsonNode schema, At at, Mode mode, List<Problem> out, boolean prune) {
     String type = schema.path("type").asText("");
     if (!typeMatches(node, type)) {
-      out.add(Problem.error(path, "expected " + typeName(type) + ", got " + describe(node)));
+      out.add(Problem.error(at.path(), "expected " + typeName(type) + ", got " + describe(node)));
       return false;
     }
     switch (type) {
-      case "object" -> walkObject((ObjectNode) node, schema, path, mode, out, prune);
-      case "array" -> walkArray((ArrayNode) node, schema, path, mode, out, prune);
+      case "object" -> walkObject((ObjectNode) node, schema, at, mode, out, prune);
+      case "array" -> walkArray((ArrayNode) node, schema, at, mode, out, prune);
       default -> {
-        if (mode == Mode.FULL) checkScalar(node, schema, path, out);
-        else checkMaxLength(node, schema, path, out);
+        if (mode == Mode.FULL) checkScalar(node, schema, at, out);
+        else checkMaxLength(node, schema, at, out);
       }
     }
-    if (mode == Mode.FULL) checkRules(node, schema, path, out);
+    if (mode == Mode.FULL) checkRules(node, schema, at, out);
     return true;
   }
 
   private void walkArray(
-      ArrayNode arr, JsonNode schema, String path, Mode mode, List<Problem> out, boolean prune) {
+      ArrayNode arr, JsonNode schema, At at, Mode mode, List<Problem> out, boolean prune) {
     // Size bounds apply in both modes: the API server refuses them at admission, and they bound
     // the work a document can cause, so the CLI must refuse them too.
     if (schema.has("maxItems") && arr.size() > schema.get("maxItems").asInt()) {
-      out.add(Problem.error(path, "at most " + schema.get("maxItems").asInt() + " items"));
+      out.add(Problem.error(at.path(), "at most " + schema.get("maxItems").asInt() + " items"));
     }
     List<Integer> drop = new ArrayList<>();
     for (int i = 0; i < arr.size(); i++) {
-      if (!walk(arr.get(i), schema.path("items"), FieldPath.index(path, i), mode, out, prune)) {
+      if (!walk(arr.get(i), schema.path("items"), new At(at, null, i), mode, out, prune)) {
         drop.add(i);
       }
     }
@@ -155,12 +155,12 @@ public final class ApiSchema {
   }
 
   private void walkObject(
-      ObjectNode node, JsonNode schema, String path, Mode mode, List<Problem> out, boolean prune) {
+      ObjectNode node, JsonNode schema, At at, Mode mode, List<Problem> out, boolean prune) {
     JsonNode properties = schema.get("properties");
     if (mode == Mode.FULL) {
       for (JsonNode required : schema.path("required")) {
         if (!node.has(required.asText()) || node.get(required.asText()).isNull()) {
-          out.add(Problem.error(FieldPath.child(path, required.asText()), "is required"));
+          out.add(Problem.error(FieldPath.child(at.path(), required.asText()), "is required"));
         }
       }
     }
@@ -169,65 +169,66 @@ public final class ApiSchema {
     List<String> drop = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
-      String childPath = FieldPath.child(path, field.getKey());
+      At child = new At(at, field.getKey(), -1);
       JsonNode childSchema = properties == null ? additional : properties.get(field.getKey());
       if (childSchema == null) {
-        out.add(Problem.error(childPath, "unknown field \"" + field.getKey() + "\""));
+        out.add(Problem.error(child.path(), "unknown field \"" + field.getKey() + "\""));
         drop.add(field.getKey());
       } else if (!field.getValue().isNull() // null is "not given", as for kubectl
-          && !walk(field.getValue(), childSchema, childPath, mode, out, prune)) {
+          && !walk(field.getValue(), childSchema, child, mode, out, prune)) {
         drop.add(field.getKey());
       }
     }
     if (prune) drop.forEach(node::remove);
   }
 
-  private static void checkMaxLength(
-      JsonNode node, JsonNode schema, String path, List<Problem> out) {
+  private static void checkMaxLength(JsonNode node, JsonNode schema, At at, List<Problem> out) {
     if (!node.isTextual() || !schema.has("maxLength")) return;
     String text = node.asText();
     if (text.codePointCount(0, text.length()) > schema.get("maxLength").asInt()) {
-      out.add(Problem.error(path, "at most " + schema.get("maxLength").asInt() + " characters"));
+      out.add(
+          Problem.error(at.path(), "at most " + schema.get("maxLength").asInt() + " characters"));
     }
   }
 
-  private void checkScalar(JsonNode node, JsonNode schema, String path, List<Problem> out) {
-    checkMaxLength(node, schema, path, out);
+  private void checkScalar(JsonNode node, JsonNode schema, At at, List<Problem> out) {
+    checkMaxLength(node, schema, at, out);
     if (schema.has("enum")) {
       boolean found = false;
       for (JsonNode e : schema.get("enum")) found |= e.equals(node);
-      if (!found) out.add(Problem.error(path, "must be one of " + schema.get("enum")));
+      if (!found) out.add(Problem.error(at.path(), "must be one of " + schema.get("enum")));
     }
     if (node.isIntegralNumber()) {
       if (schema.has("minimum") && node.asLong() < schema.get("minimum").asLong()) {
-        out.add(Problem.error(path, "must be at least " + schema.get("minimum").asLong()));
+        out.add(Problem.error(at.path(), "must be at least " + schema.get("minimum").asLong()));
       }
       if (schema.has("maximum") && node.asLong() > schema.get("maximum").asLong()) {
-        out.add(Problem.error(path, "must be at most " + schema.get("maximum").asLong()));
+        out.add(Problem.error(at.path(), "must be at most " + schema.get("maximum").asLong()));
       }
     }
     if (node.isTextual()) {
       String text = node.asText();
       int length = text.codePointCount(0, text.length());
       if (schema.has("minLength") && length < schema.get("minLength").asInt()) {
-        out.add(Problem.error(path, "must not be empty"));
+        out.add(Problem.error(at.path(), "must not be empty"));
       }
       if (schema.has("pattern")) {
         String regex = schema.get("pattern").asText();
         if (!patterns.computeIfAbsent(regex, Pattern::compile).matcher(text).find()) {
-          out.add(Problem.error(path, "must match " + regex));
+          out.add(Problem.error(at.path(), "must match " + regex));
         }
       }
     }
   }
 
-  private static void checkRules(JsonNode node, JsonNode schema, String path, List<Problem> out) {
+  private static void checkRules(JsonNode node, JsonNode schema, At at, List<Problem> out) {
     for (JsonNode rule : schema.path("x-kubernetes-validations")) {
       Predicate<JsonNode> check = CEL_RULES.get(rule.path("rule").asText());
       if (check == null) {
-        out.add(Problem.error(path, "no Java equivalent for CEL rule " + rule.path("rule")));
+        out.add(Problem.error(at.path(), "no Java equivalent for CEL rule " + rule.path("rule")));
       } else if (!check.test(node)) {
-        out.add(Problem.error(path, rule.path("message").asText("fails " + rule.path("rule"))));
+        out.add(
+            Problem.error(at.path(), rule.path("message").asText("fails " + rule.path("rule"))));
       }
     }
   }
@@ -254,6 +255,21 @@ public final class ApiSchema {
       case "boolean" -> "true or false";
       default -> type;
     };
+  }
+
+  /**
+   * Where the walk is: the path is built only for a problem (building it for every value cost about
+   * half of the walk, and almost every document has no problem).
+   */
+  private record At(At parent, String name, int index) {
+    static final At ROOT = new At(null, null, -1);
+
+    String path() {
+      if (parent == null) return "";
+      return name == null
+          ? FieldPath.index(parent.path(), index)
+          : FieldPath.child(parent.path(), name);
+    }
   }
 
   static String describe(JsonNode node) {

@@ -4,13 +4,14 @@ import static dev.apicontroller.translate.ApiFixtures.api;
 import static dev.apicontroller.translate.ApiFixtures.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.apicontroller.translate.Config;
-import dev.apicontroller.translate.Manifests;
 import dev.apicontroller.translate.ObjectKind;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ApiSetViewTest {
+  private static final YAMLMapper YAML = new YAMLMapper();
   private final Config config = Config.defaults();
 
   @Test
@@ -29,26 +30,23 @@ class ApiSetViewTest {
     ApiSetView.Builder b = ApiSetView.builder(config);
     assertThat(
             b.document(
-                Manifests.yaml()
-                    .readTree(
-                        "apiVersion: v1\nkind: Service\nmetadata: {name: orders, namespace: shop}\n"
-                            + "spec: {selector: {app: orders, tier: web}}\n")))
+                YAML.readTree(
+                    "apiVersion: v1\nkind: Service\nmetadata: {name: orders, namespace: shop}\n"
+                        + "spec: {selector: {app: orders, tier: web}}\n")))
         .isTrue();
     assertThat(
             b.document(
-                Manifests.yaml()
-                    .readTree(
-                        "apiVersion: networking.istio.io/v1beta1\nkind: Gateway\n"
-                            + "metadata: {name: g}\n")))
+                YAML.readTree(
+                    "apiVersion: networking.istio.io/v1beta1\nkind: Gateway\n"
+                        + "metadata: {name: g}\n")))
         .isFalse();
     assertThat(
             b.document(
-                Manifests.yaml()
-                    .readTree(
-                        "apiVersion: networking.istio.io/v1alpha3\nkind: VirtualService\n"
-                            + "metadata:\n  name: vs\n  ownerReferences:\n"
-                            + "  - {kind: Api, name: x, uid: u-1, controller: true}\n"
-                            + "spec: {hosts: [Orders.Kyma.Local]}\n")))
+                YAML.readTree(
+                    "apiVersion: networking.istio.io/v1alpha3\nkind: VirtualService\n"
+                        + "metadata:\n  name: vs\n  ownerReferences:\n"
+                        + "  - {kind: Api, name: x, uid: u-1, controller: true}\n"
+                        + "spec: {hosts: [Orders.Kyma.Local]}\n")))
         .isTrue();
     ApiSetView view = b.build();
     assertThat(view.serviceSelector("shop", "orders"))

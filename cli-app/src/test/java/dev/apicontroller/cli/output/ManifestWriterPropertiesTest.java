@@ -1,4 +1,4 @@
-package dev.apicontroller.translate;
+package dev.apicontroller.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.StringLength;
 
 /** Whatever string the output holds, the project's own reader reads it back as that string. */
-class ManifestsProperties {
+class ManifestWriterPropertiesTest {
   @Property
   void everyStringReadsBackAsTheSameString(
       @ForAll
@@ -25,7 +25,7 @@ class ManifestsProperties {
           @CharRange(from = '0', to = '9')
           String value)
       throws Exception {
-    String yaml = Manifests.toYaml(List.of(Map.of("v", value)));
+    String yaml = ManifestWriter.toYaml(List.of(Map.of("v", value)));
     JsonNode read = new DocumentReader().read("out.yaml", yaml).get(0).root().get("v");
     assertThat(read.isTextual()).as(yaml).isTrue();
     assertThat(read.asText()).isEqualTo(value);

@@ -1,5 +1,6 @@
-package dev.apicontroller.translate.golden;
+package dev.apicontroller.cli.golden;
 
+import dev.apicontroller.cli.output.ManifestWriter;
 import dev.apicontroller.model.Api;
 import dev.apicontroller.model.read.ApiDocument;
 import dev.apicontroller.model.read.ApiReader;
@@ -8,7 +9,6 @@ import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.model.read.SourceDocument;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.ImmutableConfig;
-import dev.apicontroller.translate.Manifests;
 import dev.apicontroller.translate.Profile;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.conflict.ApiSetView;
@@ -62,7 +62,7 @@ final class GoldenCase {
       outcome.put("problems", problems);
       out.add(outcome);
     }
-    return Manifests.toYaml(out);
+    return ManifestWriter.toYaml(out);
   }
 
   static Config config(String input, Profile profile) {

@@ -1,8 +1,13 @@
-package dev.apicontroller.translate;
+package dev.apicontroller.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apicontroller.translate.ApiFixtures;
+import dev.apicontroller.translate.ApiTranslator;
+import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.conflict.ClusterView;
 import dev.apicontroller.translate.decide.ApiTranslator;
 import java.util.LinkedHashMap;
@@ -12,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ManifestsTest {
+class ManifestWriterTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Test
   void yamlQuotesStringsThatYamlWouldMisread() throws Exception {
     Map<String, Object> doc = new LinkedHashMap<>();
@@ -20,9 +27,9 @@ class ManifestsTest {
     doc.put("bool", "true");
     doc.put("number", "8080");
     doc.put("plain", "/.*");
-    String yaml = Manifests.toYaml(List.of(doc));
+    String yaml = ManifestWriter.toYaml(List.of(doc));
     assertThat(yaml).isEqualTo("star: '*'\nbool: \"true\"\nnumber: \"8080\"\nplain: /.*\n");
-    JsonNode back = Manifests.yaml().readTree(yaml);
+    JsonNode back = ManifestWriter.yaml().readTree(yaml);
     assertThat(back.get("star").isTextual()).isTrue();
     assertThat(back.get("bool").isTextual()).isTrue();
     assertThat(back.get("number").isTextual()).isTrue();
@@ -56,30 +63,30 @@ class ManifestsTest {
         "-"
       })
   void yamlQuotesEveryScalarAYaml11Or12ReaderWouldNotReadAsAString(String value) throws Exception {
-    String yaml = Manifests.toYaml(List.of(Map.of("v", value)));
+    String yaml = ManifestWriter.toYaml(List.of(Map.of("v", value)));
     assertThat(yaml).matches("v: (\"[^\"]*\"|'[^']*')\n");
-    assertThat(Manifests.yaml().readTree(yaml).get("v").asText()).isEqualTo(value);
+    assertThat(ManifestWriter.yaml().readTree(yaml).get("v").asText()).isEqualTo(value);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"orders.kyma.local", "/.*", "https://accounts.google.com", "GET", "a-1"})
   void yamlLeavesOrdinaryStringsPlain(String value) {
-    assertThat(Manifests.toYaml(List.of(Map.of("v", value)))).isEqualTo("v: " + value + "\n");
+    assertThat(ManifestWriter.toYaml(List.of(Map.of("v", value)))).isEqualTo("v: " + value + "\n");
   }
 
   @Test
   void documentsAreSeparatedByThreeDashes() {
-    assertThat(Manifests.toYaml(List.of(Map.of("a", 1), Map.of("b", 2))))
+    assertThat(ManifestWriter.toYaml(List.of(Map.of("a", 1), Map.of("b", 2))))
         .isEqualTo("a: 1\n---\nb: 2\n");
-    assertThat(Manifests.toYaml(List.of())).isEmpty();
+    assertThat(ManifestWriter.toYaml(List.of())).isEmpty();
   }
 
   @Test
   void jsonIsAV1ListOfTheObjects() throws Exception {
     Translation t =
         new ApiTranslator(Config.defaults()).translate(ApiFixtures.orders(), ClusterView.EMPTY);
-    String json = Manifests.toJsonList(t.objects());
-    JsonNode list = Manifests.json().readTree(json);
+    String json = ManifestWriter.toJsonList(t.objects());
+    JsonNode list = JSON.readTree(json);
     assertThat(list.get("apiVersion").asText()).isEqualTo("v1");
     assertThat(list.get("kind").asText()).isEqualTo("List");
     assertThat(list.get("items")).hasSize(1);

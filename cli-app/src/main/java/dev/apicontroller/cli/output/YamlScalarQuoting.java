@@ -1,4 +1,4 @@
-package dev.apicontroller.translate;
+package dev.apicontroller.cli.output;
 
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.util.Set;
