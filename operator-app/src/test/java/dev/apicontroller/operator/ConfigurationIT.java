@@ -74,6 +74,7 @@ class ConfigurationIT {
             w -> w.startsWith("PATCH ") && w.contains("/virtualservices/orders?") && applied(w));
     // Never a moment with the route but without its authentication (SPEC 6).
     List<String> writes = harness.operatorRequests.writes();
+    System.out.printf("writes for a new secured Api: %d %s%n", writes.size(), writes);
     assertThat(firstIndex(writes, "/policies"))
         .as("the Policy is created before the VirtualService: %s", writes)
         .isLessThan(firstIndex(writes, "/virtualservices"));
