@@ -85,7 +85,11 @@ public final class ObjectApplier {
       Optional<String> staleLabel = live.flatMap(OriginalControllerClaim::staleLabelRemoval);
       if (staleLabel.isPresent()) {
         // A label only the original controller set is not ours to drop by an apply.
-        target.patch(PatchContext.of(PatchType.JSON), staleLabel.get());
+        // Given the cached object, fabric8 does not read it from the server first.
+        resources(desired.objectKind())
+            .inNamespace(desired.metadata().namespace())
+            .resource(live.get())
+            .patch(PatchContext.of(PatchType.JSON), staleLabel.get());
       }
       GenericKubernetesResource written =
           target.patch(
