@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.javaoperatorsdk.operator.OperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.RecentOperationCacheFiller;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.SSABasedGenericKubernetesResourceMatcher;
@@ -126,10 +127,20 @@ public final class ObjectApplier {
   private boolean ownedFieldsMatch(
       GenericKubernetesResource live, GenericKubernetesResource wanted) {
     // An object the original controller left is ours only once it carries our owner reference.
-    return OriginalControllerClaim.apiUidOf(live) == null
-        && live.getMetadata().getManagedFields() != null
-        && SSABasedGenericKubernetesResourceMatcher.<GenericKubernetesResource>getInstance()
-            .matches(live, wanted, context);
+    if (OriginalControllerClaim.apiUidOf(live) != null
+        || live.getMetadata().getManagedFields() == null) {
+      return false;
+    }
+    try {
+      return SSABasedGenericKubernetesResourceMatcher.<GenericKubernetesResource>getInstance()
+          .matches(live, wanted, context);
+    } catch (IllegalStateException | OperatorException e) {
+      // Managed fields the matcher cannot follow (two entries of our manager, a list key that
+      // names no item): an apply writes them anew, where a throw would fail every reconcile.
+      LOG.debug(
+          "managed fields of {} not comparable: {}", live.getMetadata().getName(), e.toString());
+      return false;
+    }
   }
 
   private void remember(
