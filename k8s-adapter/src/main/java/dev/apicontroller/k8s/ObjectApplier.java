@@ -1,78 +1,111 @@
 package dev.apicontroller.k8s;
 
 import dev.apicontroller.translate.GeneratedObject;
+import dev.apicontroller.translate.Manifests;
 import dev.apicontroller.translate.ObjectKind;
+import dev.apicontroller.translate.conflict.ObjectRef;
+import dev.apicontroller.translate.status.ApplyOutcome;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.javaoperatorsdk.operator.OperatorException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.RecentOperationCacheFiller;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.SSABasedGenericKubernetesResourceMatcher;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates, updates and deletes generated objects, never touching one this {@code Api} does not
- * control, and writing only when the live object differs from the wanted one.
+ * Writes the generated objects of the {@code Api} being reconciled by server-side apply, under the
+ * controller's field manager with conflicts forced (the fields it applies are its own), and deletes
+ * the ones it controls. Never touches an object the {@code Api} does not control: that is checked
+ * against the cached object before any write. Writes nothing when the fields its field manager owns
+ * already hold the desired values (java-operator-sdk's {@link
+ * SSABasedGenericKubernetesResourceMatcher}). One per reconcile: it acts for that reconcile's
+ * {@code Api}, client and field manager.
  */
 public final class ObjectApplier {
   private static final Logger LOG = LoggerFactory.getLogger(ObjectApplier.class);
 
-  private final KubernetesClient client;
-  private final GeneratedObjectConverter converter;
+  private final Context<ApiResource> context;
+  private final Function<
+          ObjectKind, Optional<RecentOperationCacheFiller<GenericKubernetesResource>>>
+      caches;
+  private final ResourceID primary;
+  private final String apiUid;
 
-  public ObjectApplier(KubernetesClient client, GeneratedObjectConverter converter) {
-    this.client = client;
-    this.converter = converter;
+  /**
+   * @param context the reconcile's context: its primary {@code Api}, client and field manager
+   * @param caches the informer cache that watches a kind, to which a write is handed so the next
+   *     reconcile sees it before its watch event arrives (and the event is known as ours)
+   */
+  public ObjectApplier(
+      Context<ApiResource> context,
+      Function<ObjectKind, Optional<RecentOperationCacheFiller<GenericKubernetesResource>>>
+          caches) {
+    this.context = context;
+    this.caches = caches;
+    ApiResource api = context.getPrimaryResource();
+    this.primary = ResourceID.fromResource(api);
+    this.apiUid = api.getMetadata().getUid();
   }
 
   /**
    * Makes {@code desired} exist. {@code live} is the cached object with the same kind, namespace
    * and name, if any.
    */
-  public ApplyResult apply(
-      GeneratedObject desired, Optional<GenericKubernetesResource> live, String apiUid) {
+  public ApplyOutcome apply(GeneratedObject desired, Optional<GenericKubernetesResource> live) {
     String what = desired.kind() + " " + qualified(desired);
-    if (live.isPresent()) {
-      GenericKubernetesResource current = live.get();
-      String owner = OriginalControllerClaim.claimantUidOf(current);
-      if (apiUid == null || !apiUid.equals(owner)) {
-        return ApplyResult.nameTaken(
-            desired,
-            what
-                + " already exists and is not owned by this Api; it was left untouched. Rename"
-                + " the Api or remove that object.",
-            owner);
-      }
-      if (converter.matches(desired, current)) {
-        return ApplyResult.applied(desired, current, false);
-      }
+    String claimant = live.map(OriginalControllerClaim::claimantUidOf).orElse(null);
+    if (live.isPresent() && (apiUid == null || !apiUid.equals(claimant))) {
+      return ApplyOutcome.nameTaken(
+          new ObjectRef(
+              desired.objectKind(),
+              desired.metadata().namespace(),
+              desired.metadata().name(),
+              claimant));
+    }
+    GenericKubernetesResource wanted =
+        Manifests.json().convertValue(desired, GenericKubernetesResource.class);
+    if (live.isPresent() && ownedFieldsMatch(live.get(), wanted)) {
+      return applied(live.get());
     }
     try {
-      GenericKubernetesResource written;
-      if (live.isPresent() && OriginalControllerClaim.apiUidOf(live.get()) != null) {
-        // Updated in place, never deleted and recreated: its hosts stay served throughout.
-        written =
-            resources(desired.objectKind())
-                .inNamespace(desired.metadata().namespace())
-                .resource(converter.adopt(desired, live.get()))
-                .update();
-        LOG.info("adopted {} left by the original controller", what);
-      } else if (live.isPresent()) {
-        written =
-            resources(desired.objectKind())
-                .inNamespace(desired.metadata().namespace())
-                .resource(converter.merge(desired, live.get()))
-                .update();
-        LOG.info("updated {}", what);
-      } else {
-        written =
-            resources(desired.objectKind())
-                .inNamespace(desired.metadata().namespace())
-                .resource(converter.toResource(desired))
-                .create();
-        LOG.info("created {}", what);
+      Resource<GenericKubernetesResource> target =
+          resources(desired.objectKind())
+              .inNamespace(desired.metadata().namespace())
+              .withName(desired.metadata().name());
+      Optional<String> staleLabel = live.flatMap(OriginalControllerClaim::staleLabelRemoval);
+      if (staleLabel.isPresent()) {
+        // A label only the original controller set is not ours to drop by an apply.
+        // Given the cached object, fabric8 does not read it from the server first.
+        resources(desired.objectKind())
+            .inNamespace(desired.metadata().namespace())
+            .resource(live.get())
+            .patch(PatchContext.of(PatchType.JSON), staleLabel.get());
       }
-      return ApplyResult.applied(desired, written, true);
+      GenericKubernetesResource written =
+          target.patch(
+              new PatchContext.Builder()
+                  .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                  .withFieldManager(context.getControllerConfiguration().fieldManager())
+                  .withForce(true)
+                  .build(),
+              wanted);
+      remember(desired.objectKind(), live.orElse(null), written);
+      LOG.info(
+          "{} {}",
+          live.isEmpty() ? "created" : staleLabel.isPresent() ? "adopted" : "updated",
+          what);
+      return applied(written);
     } catch (KubernetesClientException e) {
       return failure(desired, what, e);
     }
@@ -80,9 +113,9 @@ public final class ObjectApplier {
 
   /**
    * Deletes an object this {@code Api} controls. Returns false (and leaves it) when the object is
-   * not controlled by {@code apiUid}.
+   * not controlled by this {@code Api}.
    */
-  public boolean delete(OwnedObject owned, String apiUid) {
+  public boolean delete(OwnedObject owned) {
     if (apiUid == null || !apiUid.equals(CacheIndexes.controllerUidOf(owned.object()))) {
       return false;
     }
@@ -91,12 +124,49 @@ public final class ObjectApplier {
     return true;
   }
 
-  private ApplyResult failure(GeneratedObject desired, String what, KubernetesClientException e) {
+  private boolean ownedFieldsMatch(
+      GenericKubernetesResource live, GenericKubernetesResource wanted) {
+    // An object the original controller left is ours only once it carries our owner reference.
+    if (OriginalControllerClaim.apiUidOf(live) != null
+        || live.getMetadata().getManagedFields() == null) {
+      return false;
+    }
+    try {
+      return SSABasedGenericKubernetesResourceMatcher.<GenericKubernetesResource>getInstance()
+          .matches(live, wanted, context);
+    } catch (IllegalStateException | OperatorException e) {
+      // Managed fields the matcher cannot follow (two entries of our manager, a list key that
+      // names no item): an apply writes them anew, where a throw would fail every reconcile.
+      LOG.debug(
+          "managed fields of {} not comparable: {}", live.getMetadata().getName(), e.toString());
+      return false;
+    }
+  }
+
+  private void remember(
+      ObjectKind kind, GenericKubernetesResource previous, GenericKubernetesResource written) {
+    caches
+        .apply(kind)
+        .ifPresent(
+            cache -> {
+              if (previous == null) cache.handleRecentResourceCreate(primary, written);
+              else cache.handleRecentResourceUpdate(primary, written, previous);
+            });
+  }
+
+  private static ApplyOutcome applied(GenericKubernetesResource object) {
+    return ApplyOutcome.applied(
+        object.getMetadata().getName(),
+        object.getMetadata().getUid(),
+        object.getMetadata().getResourceVersion());
+  }
+
+  private static ApplyOutcome failure(
+      GeneratedObject desired, String what, KubernetesClientException e) {
     int code = e.getCode();
     String reason = e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage();
     if (code == 404) {
-      return ApplyResult.permanent(
-          desired,
+      return ApplyOutcome.permanentFailure(
           "The cluster does not serve "
               + desired.apiVersion()
               + " "
@@ -104,20 +174,21 @@ public final class ObjectApplier {
               + "; install Istio's CRDs or switch ISTIO_PROFILE.");
     }
     if (code == 409 || code == 429 || code >= 500 || code <= 0) {
-      return ApplyResult.retryable(desired, "Writing " + what + " failed: " + reason);
+      return ApplyOutcome.retryableFailure("Writing " + what + " failed: " + reason);
     }
-    return ApplyResult.permanent(desired, "The API server rejected " + what + ": " + reason);
+    return ApplyOutcome.permanentFailure("The API server rejected " + what + ": " + reason);
   }
 
-  private io.fabric8.kubernetes.client.dsl.MixedOperation<
+  private MixedOperation<
           GenericKubernetesResource,
-          io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
-          io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>>
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
       resources(ObjectKind kind) {
-    return client.genericKubernetesResources(context(kind));
+    return context.getClient().genericKubernetesResources(definition(kind));
   }
 
-  public static ResourceDefinitionContext context(ObjectKind kind) {
+  /** The kind's API coordinates, so that no discovery request is needed to reach it. */
+  public static ResourceDefinitionContext definition(ObjectKind kind) {
     return new ResourceDefinitionContext.Builder()
         .withGroup(kind.group())
         .withVersion(kind.version())

@@ -2,6 +2,7 @@ package dev.apicontroller.k8s;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Recognises an object the original Go controller left behind: it marked its objects with labels
@@ -36,6 +37,18 @@ public final class OriginalControllerClaim {
   public static String apiNameOf(HasMetadata object) {
     if (apiUidOf(object) == null) return null;
     return object.getMetadata().getLabels().get("apiName");
+  }
+
+  /**
+   * The JSON patch that drops the original's {@code apiVersion} label from an object it left for an
+   * {@code Api}, when the label is there. A server-side apply cannot drop it: the label belongs to
+   * the original's field manager, not ours.
+   */
+  public static Optional<String> staleLabelRemoval(HasMetadata object) {
+    if (apiUidOf(object) == null || !object.getMetadata().getLabels().containsKey(API_VERSION)) {
+      return Optional.empty();
+    }
+    return Optional.of("[{\"op\":\"remove\",\"path\":\"/metadata/labels/" + API_VERSION + "\"}]");
   }
 
   /**

@@ -21,9 +21,6 @@ import org.junit.jupiter.api.Test;
 class OriginalControllerAdoptionTest {
   private static final String API_UID = "uid-1";
   private final ApiResource resource = TestApis.resource("orders", "shop", API_UID, "orders");
-  private final GeneratedObject desired =
-      TestApis.generated(resource, ObjectKind.VIRTUAL_SERVICE_LEGACY);
-  private final GeneratedObjectConverter converter = new GeneratedObjectConverter();
 
   /** A VirtualService as the original left it: its labels, its own spec, no owner reference. */
   private static GenericKubernetesResource leftByOriginal(String apiUid, String createdBy) {
@@ -89,27 +86,22 @@ class OriginalControllerAdoptionTest {
   }
 
   @Test
-  void adoptingAddsTheOwnerReferenceBringsLabelsAndSpecToOursAndKeepsTheVersion() {
+  void adoptingDropsTheOriginalsStaleVersionLabelByAJsonPatchOnlyWhileTheObjectIsTheOriginals() {
     GenericKubernetesResource live = leftByOriginal(API_UID, "api-controller");
+    GenericKubernetesResource withoutTheLabel = leftByOriginal(API_UID, "api-controller");
+    withoutTheLabel.getMetadata().getLabels().remove("apiVersion");
+    GenericKubernetesResource adopted = leftByOriginal(API_UID, "api-controller");
+    adopted
+        .getMetadata()
+        .setOwnerReferences(
+            List.of(new OwnerReferenceBuilder().withUid(API_UID).withController(true).build()));
 
-    GenericKubernetesResource adopted = converter.adopt(desired, live);
-
-    assertThat(adopted.getMetadata().getOwnerReferences())
-        .singleElement()
-        .satisfies(
-            r -> {
-              assertThat(r.getUid()).isEqualTo(API_UID);
-              assertThat(r.getController()).isTrue();
-            });
-    assertThat(adopted.getMetadata().getLabels())
-        .containsAllEntriesOf(converter.toResource(desired).getMetadata().getLabels())
-        .containsEntry("team", "payments")
-        .doesNotContainKey("apiVersion");
-    assertThat(adopted.getMetadata().getUid()).isEqualTo("vs-uid");
-    assertThat(adopted.getMetadata().getResourceVersion()).isEqualTo("99");
-    assertThat(converter.matches(desired, adopted)).isTrue();
-    assertThat(converter.matches(desired, live)).isFalse();
-    assertThat(OriginalControllerClaim.apiUidOf(adopted)).isNull();
+    assertThat(OriginalControllerClaim.staleLabelRemoval(live))
+        .contains("[{\"op\":\"remove\",\"path\":\"/metadata/labels/apiVersion\"}]");
+    assertThat(OriginalControllerClaim.staleLabelRemoval(withoutTheLabel)).isEmpty();
+    assertThat(OriginalControllerClaim.staleLabelRemoval(adopted)).isEmpty();
+    assertThat(OriginalControllerClaim.staleLabelRemoval(leftByOriginal(API_UID, "someone-else")))
+        .isEmpty();
     assertThat(OriginalControllerClaim.claimantUidOf(adopted)).isEqualTo(API_UID);
   }
 

@@ -1,7 +1,5 @@
 package dev.apicontroller.operator;
 
-import dev.apicontroller.k8s.GeneratedObjectConverter;
-import dev.apicontroller.k8s.ObjectApplier;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
@@ -49,7 +47,6 @@ public final class ApiControllerOperator implements AutoCloseable {
     ApiReconciler reconciler =
         new ApiReconciler(
             settings.config(),
-            new ObjectApplier(client, new GeneratedObjectConverter()),
             WatchedKinds.discover(client),
             Clock.systemUTC(),
             new ReconcileMetrics(registry));

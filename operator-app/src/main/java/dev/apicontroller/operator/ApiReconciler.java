@@ -1,10 +1,8 @@
 package dev.apicontroller.operator;
 
 import dev.apicontroller.k8s.ApiResource;
-import dev.apicontroller.k8s.ApplyResult;
 import dev.apicontroller.k8s.CacheIndexes;
 import dev.apicontroller.k8s.GeneratedObjectCaches;
-import dev.apicontroller.k8s.GeneratedObjectConverter;
 import dev.apicontroller.k8s.IndexedCache;
 import dev.apicontroller.k8s.InformerClusterView;
 import dev.apicontroller.k8s.ObjectApplier;
@@ -29,12 +27,12 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.RecentOperationCacheFiller;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -64,26 +62,18 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
 
   private final Config config;
   private final ApiTranslator translator;
-  private final ObjectApplier applier;
   private final Clock clock;
   private final ReconcileMetrics metrics;
   private final WatchedKinds watchedKinds;
-  private final GeneratedObjectConverter converter = new GeneratedObjectConverter();
 
   private final Map<ObjectKind, InformerEventSource<GenericKubernetesResource, ApiResource>>
       objectSources = new EnumMap<>(ObjectKind.class);
   private volatile GeneratedObjectCaches objectCaches;
   private volatile InformerClusterView clusterView;
 
-  ApiReconciler(
-      Config config,
-      ObjectApplier applier,
-      WatchedKinds watchedKinds,
-      Clock clock,
-      ReconcileMetrics metrics) {
+  ApiReconciler(Config config, WatchedKinds watchedKinds, Clock clock, ReconcileMetrics metrics) {
     this.config = config;
     this.translator = new ApiTranslator(config);
-    this.applier = applier;
     this.watchedKinds = watchedKinds;
     this.clock = clock;
     this.metrics = metrics;
@@ -114,14 +104,16 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
     String uid = resource.getMetadata().getUid();
     Translation translation = translator.translate(resource.toApi(), clusterView);
 
-    List<ApplyResult> results = applyInOrder(resource, translation.objects(), uid);
+    ObjectApplier applier = new ObjectApplier(context, this::cacheWatching);
+    Map<ObjectKind.Role, ApplyOutcome> outcomes = applyInOrder(applier, translation.objects(), uid);
     if (translation.pruneUndesired()) {
-      pruneUnwanted(translation.objects(), uid);
+      pruneUnwanted(applier, translation.objects(), uid);
     }
 
-    ApiStatus composed = composeStatus(translation, results);
+    ApiStatus composed = StatusComposer.complete(translation, outcomes);
     ApiStatus next = TransitionTimes.fill(resource.getStatus(), composed, clock.instant());
-    boolean retry = results.stream().anyMatch(r -> r.kind() == ApplyResult.Kind.RETRYABLE);
+    boolean retry =
+        outcomes.values().stream().anyMatch(o -> o.kind() == ApplyOutcome.Kind.RETRYABLE_FAILURE);
     metrics.reconciled(System.nanoTime() - started);
 
     if (resource.getStatus() == null || !StatusComposer.sameStatus(resource.getStatus(), next)) {
@@ -174,8 +166,9 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
   public DeleteControl cleanup(ApiResource resource, Context<ApiResource> context) {
     String uid = resource.getMetadata().getUid();
     if (uid != null) {
+      ObjectApplier applier = new ObjectApplier(context, this::cacheWatching);
       for (OwnedObject owned : objectCaches.ownedBy(uid)) {
-        if (owned.kind().role() == ObjectKind.Role.ROUTE) applier.delete(owned, uid);
+        if (owned.kind().role() == ObjectKind.Role.ROUTE) applier.delete(owned);
       }
     }
     return DeleteControl.defaultDelete();
@@ -209,35 +202,37 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
 
   /**
    * Applies in the core's order (authentication and authorization objects first). When one of those
-   * fails the VirtualService is held back, so a route never goes live unsecured.
+   * fails the VirtualService is held back, so a route never goes live unsecured. The worst outcome
+   * of a role's objects speaks for the role.
    */
-  private List<ApplyResult> applyInOrder(
-      ApiResource resource, List<GeneratedObject> objects, String uid) {
-    List<ApplyResult> results = new ArrayList<>();
+  private Map<ObjectKind.Role, ApplyOutcome> applyInOrder(
+      ObjectApplier applier, List<GeneratedObject> objects, String uid) {
+    Map<ObjectKind.Role, ApplyOutcome> byRole = new EnumMap<>(ObjectKind.Role.class);
     boolean securityFailed = false;
-    boolean routeRemoved = removeRouteToAnotherService(objects, uid);
+    boolean routeRemoved = removeRouteToAnotherService(applier, objects, uid);
     for (GeneratedObject object : objects) {
-      if (object.objectKind().role() == ObjectKind.Role.ROUTE && securityFailed) {
-        results.add(
-            ApplyResult.retryable(
-                object, "The VirtualService waits until the authentication objects are in place."));
-        continue;
+      boolean route = object.objectKind().role() == ObjectKind.Role.ROUTE;
+      ApplyOutcome outcome;
+      if (route && securityFailed) {
+        outcome =
+            ApplyOutcome.retryableFailure(
+                "The VirtualService waits until the authentication objects are in place.");
+      } else {
+        Optional<GenericKubernetesResource> live =
+            route && routeRemoved
+                ? Optional.empty()
+                : objectCaches
+                    .cache(object.objectKind())
+                    .get(object.metadata().namespace(), object.metadata().name());
+        outcome = applier.apply(object, live);
       }
-      Optional<GenericKubernetesResource> live =
-          routeRemoved && object.objectKind().role() == ObjectKind.Role.ROUTE
-              ? Optional.empty()
-              : objectCaches
-                  .cache(object.objectKind())
-                  .get(object.metadata().namespace(), object.metadata().name());
-      ApplyResult result = applier.apply(object, live, uid);
-      if (result.wrote()) remember(resource, object.objectKind(), live.orElse(null), result);
-      if (result.kind() != ApplyResult.Kind.APPLIED
-          && object.objectKind().role() != ObjectKind.Role.ROUTE) {
-        securityFailed = true;
+      if (outcome.kind() != ApplyOutcome.Kind.APPLIED && !route) securityFailed = true;
+      ApplyOutcome previous = byRole.get(object.objectKind().role());
+      if (previous == null || previous.kind() == ApplyOutcome.Kind.APPLIED) {
+        byRole.put(object.objectKind().role(), outcome);
       }
-      results.add(result);
     }
-    return results;
+    return byRole;
   }
 
   /**
@@ -247,7 +242,8 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
    * against SPEC 6. The route is created again after them, so the Service is unreachable for that
    * moment rather than unsecured. Returns whether the route was deleted.
    */
-  private boolean removeRouteToAnotherService(List<GeneratedObject> objects, String uid) {
+  private boolean removeRouteToAnotherService(
+      ObjectApplier applier, List<GeneratedObject> objects, String uid) {
     boolean secured =
         objects.stream().anyMatch(o -> o.objectKind().role() != ObjectKind.Role.ROUTE);
     if (!secured || uid == null) return false;
@@ -258,7 +254,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
               .cache(route.objectKind())
               .get(route.metadata().namespace(), route.metadata().name());
       if (live.isEmpty() || !uid.equals(CacheIndexes.controllerUidOf(live.get()))) return false;
-      Optional<String> wanted = RouteDestination.of(converter.toResource(route));
+      Optional<String> wanted = RouteDestination.of(route);
       Optional<String> current = RouteDestination.of(live.get());
       if (wanted.isPresent() && current.isPresent() && !wanted.equals(current)) {
         LOG.info(
@@ -267,19 +263,19 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
             route.metadata().name(),
             current.get(),
             wanted.get());
-        return applier.delete(new OwnedObject(route.objectKind(), live.get()), uid);
+        return applier.delete(new OwnedObject(route.objectKind(), live.get()));
       }
     }
     return false;
   }
 
   /** Deletes owned objects the core no longer wants, VirtualServices first. */
-  private void pruneUnwanted(List<GeneratedObject> wanted, String uid) {
+  private void pruneUnwanted(ObjectApplier applier, List<GeneratedObject> wanted, String uid) {
     Set<String> keep = new HashSet<>();
     for (GeneratedObject o : wanted) keep.add(identity(o.objectKind(), o.metadata().name()));
     for (OwnedObject owned : objectCaches.ownedBy(uid)) {
       if (!keep.contains(identity(owned.kind(), owned.name()))) {
-        applier.delete(owned, uid);
+        applier.delete(owned);
       }
     }
   }
@@ -289,38 +285,11 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
     return kind.group() + "/" + kind.plural() + "/" + name;
   }
 
-  /**
-   * Hands our own write to the informer's temporary cache, so the next reconcile sees it even
-   * before the watch event arrives and does not write it again.
-   */
-  private void remember(
-      ApiResource resource,
-      ObjectKind kind,
-      GenericKubernetesResource previous,
-      ApplyResult result) {
+  /** The informer that watches {@code kind} (both VirtualService versions share one). */
+  private Optional<RecentOperationCacheFiller<GenericKubernetesResource>> cacheWatching(
+      ObjectKind kind) {
     ObjectKind watchedAs =
         kind.role() == ObjectKind.Role.ROUTE ? watchedKinds.virtualServiceKind() : kind;
-    InformerEventSource<GenericKubernetesResource, ApiResource> source =
-        objectSources.get(watchedAs);
-    if (source == null) return;
-    ResourceID primary = ResourceID.fromResource(resource);
-    if (previous == null) {
-      source.handleRecentResourceCreate(primary, result.written());
-    } else {
-      source.handleRecentResourceUpdate(primary, result.written(), previous);
-    }
-  }
-
-  private static ApiStatus composeStatus(Translation translation, List<ApplyResult> results) {
-    Map<ObjectKind.Role, ApplyOutcome> byRole = new EnumMap<>(ObjectKind.Role.class);
-    for (ApplyResult result : results) {
-      ObjectKind.Role role = result.object().objectKind().role();
-      ApplyOutcome previous = byRole.get(role);
-      // The worst outcome of a role's objects speaks for the role.
-      if (previous == null || previous.kind() == ApplyOutcome.Kind.APPLIED) {
-        byRole.put(role, result.toOutcome());
-      }
-    }
-    return StatusComposer.complete(translation, byRole);
+    return Optional.ofNullable(watchedAs == null ? null : objectSources.get(watchedAs));
   }
 }

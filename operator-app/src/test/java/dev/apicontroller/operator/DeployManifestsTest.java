@@ -71,7 +71,7 @@ class DeployManifestsTest {
 
     assertThat(grants).noneMatch(g -> g.contains("*"));
     for (ObjectKind kind : ObjectKind.values()) {
-      for (String verb : List.of("list", "watch", "create", "update", "delete")) {
+      for (String verb : List.of("list", "watch", "create", "patch", "delete")) {
         assertThat(grants).contains(kind.group() + "/" + kind.plural() + ":" + verb);
       }
     }

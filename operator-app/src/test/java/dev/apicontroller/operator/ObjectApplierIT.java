@@ -1,147 +1,117 @@
 package dev.apicontroller.operator;
 
+import static dev.apicontroller.operator.OperatorHarness.spec;
+import static dev.apicontroller.operator.OperatorHarness.virtualServiceCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apicontroller.k8s.ApiResource;
-import dev.apicontroller.k8s.ApplyResult;
-import dev.apicontroller.k8s.GeneratedObjectConverter;
-import dev.apicontroller.k8s.ObjectApplier;
-import dev.apicontroller.model.Api;
-import dev.apicontroller.translate.Config;
-import dev.apicontroller.translate.GeneratedObject;
-import dev.apicontroller.translate.ObjectKind;
-import dev.apicontroller.translate.conflict.ClusterView;
-import dev.apicontroller.translate.decide.ApiTranslator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The applier against a real API server: optimistic concurrency and ownership. The applier writes
- * as deploy/'s ServiceAccount; the test sets the scene as admin.
+ * The applier against a real API server, driven by the operator: server-side apply under the
+ * controller's field manager, and ownership. Each test runs its own operator watching only its
+ * namespace, as deploy/'s ServiceAccount, so the request counts are its own.
  */
 class ObjectApplierIT {
+  private OperatorHarness harness;
+  private String ns;
 
-  @Test
-  void anUpdateFromAStaleCacheIsAConflictToRetryAndSucceedsWithTheFreshObject() {
-    try (KubernetesClient client =
-            new KubernetesClientBuilder().withConfig(TestApiServer.config()).build();
-        KubernetesClient operator =
-            new KubernetesClientBuilder()
-                .withConfig(TestApiServer.serviceAccountConfig())
-                .build()) {
-      String ns = "applier-" + System.nanoTime() % 100000;
-      client
-          .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
-          .create();
-      ApiResource resource =
-          client
-              .resource(
-                  client
-                      .getKubernetesSerialization()
-                      .unmarshal(
-                          ConflictsIT.openApi(ns, "orders", "orders", ns), ApiResource.class))
-              .create();
-      Api api = resource.toApi();
-      GeneratedObject desired =
-          new ApiTranslator(Config.defaults())
-              .translate(api, ClusterView.EMPTY).objects().stream()
-                  .filter(o -> o.objectKind() == ObjectKind.VIRTUAL_SERVICE_LEGACY)
-                  .findFirst()
-                  .orElseThrow();
-      ObjectApplier applier = new ObjectApplier(operator, new GeneratedObjectConverter());
-      String uid = resource.getMetadata().getUid();
+  private void startIn(String prefix) {
+    ns = prefix + "-" + System.nanoTime() % 100000;
+    Map<String, String> env = new HashMap<>(OperatorHarness.baseEnv());
+    env.put("WATCH_NAMESPACES", ns);
+    harness = new OperatorHarness(env);
+    harness
+        .user
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+        .create();
+  }
 
-      ApplyResult created = applier.apply(desired, Optional.empty(), uid);
-      assertThat(created.kind()).isEqualTo(ApplyResult.Kind.APPLIED);
-      GenericKubernetesResource stale = created.written();
-      // Someone edits the object after our cache saw it.
-      GenericKubernetesResource edited =
-          client
-              .genericKubernetesResources(ConflictsIT.VS_LEGACY, "VirtualService")
-              .inNamespace(ns)
-              .withName("orders")
-              .edit(
-                  vs -> {
-                    OperatorHarness.spec(vs).put("hosts", List.of("evil.example.com"));
-                    return vs;
-                  });
-      GenericKubernetesResource staleButDrifted = client.getKubernetesSerialization().clone(edited);
-      staleButDrifted.getMetadata().setResourceVersion(stale.getMetadata().getResourceVersion());
-
-      ApplyResult conflict = applier.apply(desired, Optional.of(staleButDrifted), uid);
-      ApplyResult retried = applier.apply(desired, Optional.of(edited), uid);
-
-      assertThat(conflict.kind()).isEqualTo(ApplyResult.Kind.RETRYABLE);
-      assertThat(conflict.message()).contains(ns + "/orders");
-      assertThat(retried.kind()).isEqualTo(ApplyResult.Kind.APPLIED);
-      assertThat(retried.wrote()).isTrue();
-      assertThat(
-              OperatorHarness.spec(
-                      client
-                          .genericKubernetesResources(ConflictsIT.VS_LEGACY, "VirtualService")
-                          .inNamespace(ns)
-                          .withName("orders")
-                          .get())
-                  .get("hosts"))
-          .isEqualTo(List.of(ns + ".kyma.local"));
-    }
+  @AfterEach
+  void stop() {
+    if (harness == null) return;
+    harness.user.resources(ApiResource.class).inNamespace(ns).delete();
+    harness.close();
   }
 
   @Test
-  void anObjectAnotherApiControlsIsNeitherUpdatedNorDeleted() {
-    try (KubernetesClient client =
-            new KubernetesClientBuilder().withConfig(TestApiServer.config()).build();
-        KubernetesClient operator =
-            new KubernetesClientBuilder()
-                .withConfig(TestApiServer.serviceAccountConfig())
-                .build()) {
-      String ns = "applier-foreign-" + System.nanoTime() % 100000;
-      client
-          .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
-          .create();
-      GenericKubernetesResource foreign =
-          client
-              .resource(ConflictsIT.foreignVirtualService(ns, "orders", "x.example.com"))
-              .create();
-      ApiResource resource =
-          client
-              .resource(
-                  client
-                      .getKubernetesSerialization()
-                      .unmarshal(
-                          ConflictsIT.openApi(ns, "orders", "orders", ns), ApiResource.class))
-              .create();
-      GeneratedObject desired =
-          new ApiTranslator(Config.defaults())
-              .translate(resource.toApi(), ClusterView.EMPTY)
-              .objects()
-              .get(0);
-      ObjectApplier applier = new ObjectApplier(operator, new GeneratedObjectConverter());
+  void aFieldSomeoneChangedIsRestoredByOneForcedApplyThatKeepsTheirOwnFields() {
+    startIn("applier");
+    harness.createApi(ConflictsIT.openApi(ns, "orders", "orders", ns));
+    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+    String uid =
+        harness
+            .object(ConflictsIT.VS_LEGACY, "VirtualService", ns, "orders")
+            .getMetadata()
+            .getUid();
+    ConfigurationIT.pause();
+    harness.operatorRequests.reset();
 
-      ApplyResult result =
-          applier.apply(desired, Optional.of(foreign), resource.getMetadata().getUid());
-      boolean deleted =
-          applier.delete(
-              new dev.apicontroller.k8s.OwnedObject(ObjectKind.VIRTUAL_SERVICE_LEGACY, foreign),
-              resource.getMetadata().getUid());
+    // Someone edits a field the operator applies and adds one of their own.
+    harness
+        .user
+        .genericKubernetesResources(ConflictsIT.VS_LEGACY, "VirtualService")
+        .inNamespace(ns)
+        .withName("orders")
+        .edit(
+            vs -> {
+              spec(vs).put("hosts", List.of("evil.example.com"));
+              vs.getMetadata().getLabels().put("team", "payments");
+              return vs;
+            });
 
-      assertThat(result.kind()).isEqualTo(ApplyResult.Kind.NAME_TAKEN);
-      assertThat(result.wrote()).isFalse();
-      assertThat(deleted).isFalse();
-      assertThat(
-              client
-                  .genericKubernetesResources(ConflictsIT.VS_LEGACY, "VirtualService")
-                  .inNamespace(ns)
-                  .withName("orders")
-                  .get()
-                  .getMetadata()
-                  .getResourceVersion())
-          .isEqualTo(foreign.getMetadata().getResourceVersion());
-    }
+    GenericKubernetesResource restored =
+        harness.awaitObject(
+            ConflictsIT.VS_LEGACY,
+            "VirtualService",
+            ns,
+            "orders",
+            vs -> List.of(ns + ".kyma.local").equals(spec(vs).get("hosts")));
+    ConfigurationIT.pause();
+
+    assertThat(harness.operatorRequests.writesTo("/virtualservices"))
+        .singleElement()
+        .satisfies(
+            w ->
+                assertThat(w)
+                    .startsWith("PATCH ")
+                    .contains("fieldManager=api-controller")
+                    .contains("force=true"));
+    assertThat(restored.getMetadata().getLabels()).containsEntry("team", "payments");
+    assertThat(restored.getMetadata().getUid()).isEqualTo(uid);
+    harness.assertNothingForbidden();
+  }
+
+  @Test
+  void anObjectTheApiDoesNotControlIsNeitherUpdatedNorDeleted() {
+    startIn("applier-foreign");
+    GenericKubernetesResource foreign =
+        harness
+            .user
+            .resource(ConflictsIT.foreignVirtualService(ns, "orders", "x.example.com"))
+            .create();
+    harness.operatorRequests.reset();
+
+    harness.createApi(ConflictsIT.openApi(ns, "orders", "orders", ns));
+    harness.awaitStatus(ns, "orders", virtualServiceCode(3));
+    harness.user.resources(ApiResource.class).inNamespace(ns).withName("orders").delete();
+    harness.awaiting().until(() -> harness.api(ns, "orders") == null);
+    ConfigurationIT.pause();
+
+    assertThat(harness.operatorRequests.writesTo("/virtualservices")).isEmpty();
+    assertThat(
+            harness
+                .object(ConflictsIT.VS_LEGACY, "VirtualService", ns, "orders")
+                .getMetadata()
+                .getResourceVersion())
+        .isEqualTo(foreign.getMetadata().getResourceVersion());
+    harness.assertNothingForbidden();
   }
 }

@@ -238,6 +238,89 @@ class RbacCoverageIT {
     }
   }
 
+  /**
+   * Why create is granted on the generated kinds although the operator only patches them: a
+   * server-side apply of an object that does not exist yet creates it, and the API server then
+   * checks create too. Proven here with a user that may patch Policies but not create them.
+   */
+  @Test
+  void aServerSideApplyThatCreatesNeedsCreateAsWellAsPatch() {
+    String ns = "apply-create-" + System.nanoTime() % 100000;
+    String user = "apply-check-" + ns;
+    admin
+        .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+        .create();
+    admin
+        .resource(
+            new RoleBuilder()
+                .withNewMetadata()
+                .withName("patch-only")
+                .withNamespace(ns)
+                .endMetadata()
+                .addNewRule()
+                .withApiGroups("authentication.istio.io")
+                .withResources("policies")
+                .withVerbs("patch")
+                .endRule()
+                .build())
+        .create();
+    admin
+        .resource(
+            new RoleBindingBuilder()
+                .withNewMetadata()
+                .withName("patch-only")
+                .withNamespace(ns)
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "Role", "patch-only")
+                .addNewSubject()
+                .withKind("User")
+                .withName(user)
+                .endSubject()
+                .build())
+        .create();
+    GenericKubernetesResource policy =
+        new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+            .withApiVersion(POLICY)
+            .withKind("Policy")
+            .withNewMetadata()
+            .withName("orders")
+            .withNamespace(ns)
+            .endMetadata()
+            .withAdditionalProperties(
+                Map.of("spec", Map.of("targets", List.of(Map.of("name", "orders")))))
+            .build();
+
+    try (KubernetesClient patchOnly =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(TestApiServer.config())
+                    .withImpersonateUsername(user)
+                    .withImpersonateGroups("system:authenticated")
+                    .build())
+            .build()) {
+      assertThatThrownBy(
+              () ->
+                  patchOnly
+                      .resource(policy)
+                      .fieldManager(ApiReconciler.NAME)
+                      .forceConflicts()
+                      .serverSideApply())
+          .isInstanceOfSatisfying(
+              io.fabric8.kubernetes.client.KubernetesClientException.class,
+              e -> assertThat(e.getCode()).isEqualTo(403));
+      admin.resource(policy).create();
+      policy.setAdditionalProperty("spec", Map.of("targets", List.of(Map.of("name", "other"))));
+      assertThat(
+              patchOnly
+                  .resource(policy)
+                  .fieldManager(ApiReconciler.NAME)
+                  .forceConflicts()
+                  .serverSideApply())
+          .as("the same user may apply to an object that exists")
+          .isNotNull();
+    }
+  }
+
   private static Predicate<ApiStatus> ready() {
     return s ->
         !s.conditions().isEmpty()

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * The permissions deploy/ grants, and the permission each recorded API request needs, so a test can
@@ -36,10 +35,23 @@ final class RbacGrants {
 
   /** The permissions {@code requests} (as recorded by {@link WriteCounter}) needed. */
   static Set<String> neededFor(List<String> requests) {
-    return requests.stream()
-        .map(RbacGrants::permission)
-        .flatMap(Optional::stream)
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> needed = new TreeSet<>();
+    for (String request : requests) {
+      Optional<String> permission = permission(request);
+      if (permission.isEmpty()) continue;
+      needed.add(permission.get());
+      // A server-side apply creates the object when it is missing, and then the API server also
+      // checks create (RbacCoverageIT.aServerSideApplyThatCreatesNeedsCreateAsWellAsPatch).
+      if (isServerSideApply(request)) {
+        needed.add(permission.get().replaceFirst(":patch$", ":create"));
+      }
+    }
+    return needed;
+  }
+
+  /** The operator's server-side applies are the PATCHes that force conflicts. */
+  static boolean isServerSideApply(String request) {
+    return request.startsWith("PATCH ") && request.contains("force=true");
   }
 
   /**
