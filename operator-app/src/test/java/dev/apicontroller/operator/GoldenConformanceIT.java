@@ -1,7 +1,9 @@
 package dev.apicontroller.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -41,6 +43,7 @@ class GoldenConformanceIT {
           Path.of("..", "cli-app", "src", "test", "resources", "golden"));
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   @Test
   void everyGoldenOutputOfEveryTargetIsAdmittedAsWrittenUnderStrictFieldValidation()
@@ -125,7 +128,7 @@ class GoldenConformanceIT {
       GenericKubernetesResource object =
           JSON.convertValue(misspelt, GenericKubernetesResource.class);
       assertThat(
-              org.assertj.core.api.Assertions.catchThrowableOfType(
+              catchThrowableOfType(
                   KubernetesClientException.class,
                   () ->
                       client.resource(object).dryRun().fieldValidation(Validation.STRICT).create()))
@@ -164,9 +167,6 @@ class GoldenConformanceIT {
     assertThat(outputs).as("golden output files under " + GOLDEN_ROOTS).isNotEmpty();
     return outputs;
   }
-
-  private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP =
-      new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
   private static List<Map<String, Object>> documents(Path file) {
     List<Map<String, Object>> docs = new ArrayList<>();
