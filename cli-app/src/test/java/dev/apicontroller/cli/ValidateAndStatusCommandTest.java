@@ -62,6 +62,44 @@ class ValidateAndStatusCommandTest {
   }
 
   @Test
+  void validateRefusesRegexExclusionsThatEnvoysRe2Refuses() {
+    Path file =
+        write(
+            dir,
+            "re2.yaml",
+            """
+            apiVersion: gateway.kyma-project.io/v1alpha2
+            kind: Api
+            metadata: {name: a, namespace: ns}
+            spec:
+              service: {name: s, port: 80}
+              hostname: a
+              authentication:
+              - type: JWT
+                jwt:
+                  issuer: https://accounts.google.com
+                  jwksUri: https://www.googleapis.com/oauth2/v3/certs
+                  triggerRule:
+                    excludedPaths:
+                    - regex: "^/(?!admin).*$"
+                    - regex: '(a)\\1'
+                    - regex: "^/docs/.*$"
+            """);
+    ApictlRun run = ApictlRun.of("validate", file.toString());
+    assertThat(run.code()).as(run.toString()).isEqualTo(1);
+    assertThat(run.err())
+        .contains(
+            ":14:11: error: spec.authentication[0].jwt.triggerRule.excludedPaths[0].regex: is not a"
+                + " valid regular expression in RE2 syntax, which Envoy enforces: invalid or"
+                + " unsupported Perl syntax: `(?!`",
+            ":15:11: error: spec.authentication[0].jwt.triggerRule.excludedPaths[1].regex: is not a"
+                + " valid regular expression in RE2 syntax, which Envoy enforces: invalid escape"
+                + " sequence: `\\1`")
+        .doesNotContain("excludedPaths[2]");
+    assertThat(run.out()).startsWith("1 Api checked: 2 errors, 0 warnings");
+  }
+
+  @Test
   void validateOfAGoodSetExitsZero() {
     ApictlRun run = ApictlRun.of("validate", RenderCommandTest.EXAMPLES.toString());
     assertThat(run.code()).as(run.toString()).isZero();

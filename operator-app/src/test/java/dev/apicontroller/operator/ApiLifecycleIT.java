@@ -269,4 +269,33 @@ class ApiLifecycleIT {
         .isEqualTo(vsVersion);
     assertThat(harness.object(POLICY, "Policy", ns, "orders")).isNotNull();
   }
+
+  @Test
+  void aRegexExclusionThatEnvoysRe2RefusesIsAValidationErrorNamingTheField() {
+    String ns = harness.newNamespace("re2");
+    String lookAhead =
+        securedApi(ns, "orders", "orders", ns)
+            + """
+                  triggerRule:
+                    excludedPaths:
+                    - exact: /healthz
+                    - regex: "^/(?!admin).*$"
+            """;
+    harness.createApi(lookAhead);
+
+    ApiStatus status = harness.awaitStatus(ns, "orders", s -> s.validationStatus() == 3);
+    assertThat(status.conditions())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.status()).isEqualTo("False");
+              assertThat(c.message())
+                  .contains(
+                      "spec.authentication[0].jwt.triggerRule.excludedPaths[1].regex: is not a"
+                          + " valid regular expression in RE2 syntax")
+                  .contains("`(?!`");
+            });
+    assertThat(harness.object(VS_LEGACY, "VirtualService", ns, "orders")).isNull();
+    assertThat(harness.object(POLICY, "Policy", ns, "orders")).isNull();
+  }
 }

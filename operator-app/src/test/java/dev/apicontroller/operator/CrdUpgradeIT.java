@@ -159,10 +159,9 @@ class CrdUpgradeIT {
     assertThat(orders.getStatus().authenticationStatus().resource().uid()).isEqualTo("p-1");
 
     // The operator then reads and serves them, replacing the original's status with its own.
-    for (String name :
-        List.of("virtualservices.networking.istio.io", "policies.authentication.istio.io")) {
-      TestApiServer.install(client, TestApiServer.resource("/crds/" + name + ".yaml"));
-    }
+    TestApiServer.install(
+        client, List.of(UpstreamCrds.named("virtualservices.networking.istio.io")));
+    TestApiServer.install(client, TestApiServer.resource(TestApiServer.LEGACY_POLICY_CRD));
     // The operator runs as deploy/'s ServiceAccount here too.
     OperatorServiceAccount.install(client);
     WriteCounter operatorRequests = new WriteCounter();

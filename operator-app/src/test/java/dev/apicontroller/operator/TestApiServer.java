@@ -23,18 +23,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One real kube-apiserver (with etcd) for the whole integration-test JVM, started through
- * kube-api-test, with our CRD, the Istio CRDs and deploy/'s ServiceAccount and RBAC installed. The
- * binaries come from {@code test-cluster/build.sh} here (offline mode); elsewhere kube-api-test
- * downloads them.
+ * kube-api-test, with our CRD, Istio's and Gateway API's own CRDs ({@link UpstreamCrds}), the
+ * project-written legacy Policy CRD and deploy/'s ServiceAccount and RBAC installed. The binaries
+ * come from {@code test-cluster/build.sh} here (offline mode); elsewhere kube-api-test downloads
+ * them.
  */
 final class TestApiServer {
-  static final List<String> ISTIO_CRDS =
-      List.of(
-          "virtualservices.networking.istio.io",
-          "policies.authentication.istio.io",
-          "requestauthentications.security.istio.io",
-          "authorizationpolicies.security.istio.io",
-          "peerauthentications.security.istio.io");
+  /** Istio 1.5's {@code authentication.istio.io/v1alpha1} Policy: no current module ships it. */
+  static final String LEGACY_POLICY_CRD = "/crds/policies.authentication.istio.io.yaml";
 
   private static Config config;
   private static KubeAPIServer server;
@@ -58,7 +54,8 @@ final class TestApiServer {
           .ifPresent(b -> TestControllerManager.start(b, server.getKubeConfigYaml()));
       try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
         install(client, ApiCrd.yaml());
-        for (String name : ISTIO_CRDS) install(client, resource("/crds/" + name + ".yaml"));
+        install(client, resource(LEGACY_POLICY_CRD));
+        install(client, UpstreamCrds.all());
         OperatorServiceAccount.install(client);
       }
     }
@@ -170,14 +167,24 @@ final class TestApiServer {
   }
 
   static void install(KubernetesClient client, String yaml) {
-    CustomResourceDefinition crd =
-        client
-            .apiextensions()
-            .v1()
-            .customResourceDefinitions()
-            .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
-            .item();
-    client.resource(crd).create();
+    install(
+        client,
+        List.of(
+            client
+                .apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
+                .item()));
+  }
+
+  /** Creates every CRD, then waits until each is Established. */
+  static void install(KubernetesClient client, List<CustomResourceDefinition> crds) {
+    for (CustomResourceDefinition crd : crds) client.resource(crd).create();
+    for (CustomResourceDefinition crd : crds) awaitEstablished(client, crd);
+  }
+
+  private static void awaitEstablished(KubernetesClient client, CustomResourceDefinition crd) {
     client
         .apiextensions()
         .v1()

@@ -1,15 +1,15 @@
 package dev.apicontroller.translate.auth;
 
+import com.google.re2j.Pattern;
 import dev.apicontroller.model.MatchKind;
-import java.util.regex.Pattern;
 
 /**
  * One path on which an origin does not ask for a token ({@code triggerRule.excludedPaths[]}), with
- * its regex compiled once.
+ * its regex compiled once, with RE2 as Envoy compiles it ({@link Re2Syntax}).
  */
 public record Exclusion(MatchKind kind, String value, Pattern pattern) {
   public static Exclusion of(MatchKind kind, String value) {
-    return new Exclusion(kind, value, kind == MatchKind.REGEX ? Pattern.compile(value) : null);
+    return new Exclusion(kind, value, kind == MatchKind.REGEX ? Re2Syntax.compile(value) : null);
   }
 
   /** Whether a request path is excluded, as Istio's v1alpha1 StringMatch decides it. */

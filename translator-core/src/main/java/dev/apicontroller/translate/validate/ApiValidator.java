@@ -11,14 +11,13 @@ import dev.apicontroller.model.TriggerRule;
 import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.auth.EffectiveAuthentication;
+import dev.apicontroller.translate.auth.Re2Syntax;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The static rules of SPEC 2.1: everything that can be decided from one {@code Api} and the
@@ -234,17 +233,7 @@ public final class ApiValidator {
     if (value.isEmpty()) {
       problems.add(Problem.error(at, "must not be empty"));
     } else if (kind == MatchKind.REGEX) {
-      try {
-        Pattern.compile(value);
-      } catch (PatternSyntaxException e) {
-        problems.add(
-            Problem.error(
-                at,
-                "is not a valid regular expression: "
-                    + e.getDescription()
-                    + " near index "
-                    + e.getIndex()));
-      }
+      Re2Syntax.error(value).ifPresent(error -> problems.add(Problem.error(at, error)));
     }
   }
 

@@ -156,4 +156,24 @@ class AccessEvaluatorTest {
     assertThat(IstioPath.matches("*", "/anything")).isTrue();
     assertThat(IstioPath.principalMatches("*", null)).isFalse();
   }
+
+  @Test
+  void legacyEvaluatesARegexExclusionWithRe2AsEnvoyDoes() {
+    // RE2 reads [[:alpha:]] as a POSIX class; java.util.regex as the set {':', 'a', 'l', 'p', 'h'},
+    // which would decide /docs differently from the proxy.
+    Api posix =
+        api(
+            "shop",
+            "orders-api",
+            spec("orders", 8080, "orders")
+                .addAuthentication(
+                    jwt(A, A + "/keys", PathMatch.of(MatchKind.REGEX, "^/[[:alpha:]]+$"))));
+    LegacyAccessEvaluator evaluator =
+        LegacyAccessEvaluator.of(
+            new ApiTranslator(Config.defaults())
+                .translate(posix, ApiSetView.builder(Config.defaults()).build())
+                .objects());
+    assertThat(evaluator.evaluate(AccessRequest.anonymous("/docs")).allowed()).isTrue();
+    assertThat(evaluator.evaluate(AccessRequest.anonymous("/docs/1")).allowed()).isFalse();
+  }
 }

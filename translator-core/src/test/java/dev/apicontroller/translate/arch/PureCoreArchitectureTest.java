@@ -65,6 +65,18 @@ class PureCoreArchitectureTest {
   }
 
   @Test
+  void userRegexesAreRe2NotJavaUtilRegex() {
+    // Envoy checks exclusion regexes with RE2; java.util.regex accepts what the proxy refuses.
+    noClasses()
+        .that()
+        .resideInAPackage("dev.apicontroller.translate..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("java.util.regex..")
+        .check(core);
+  }
+
+  @Test
   void noClock() {
     noClasses().should().dependOnClassesThat().areAssignableTo(java.time.Clock.class).check(core);
     noClasses()

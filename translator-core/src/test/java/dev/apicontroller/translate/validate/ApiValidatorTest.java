@@ -224,6 +224,38 @@ class ApiValidatorTest {
   }
 
   @Test
+  void aRegexExclusionMustBeRe2AsEnvoyEnforcesIt() {
+    // java.util.regex accepts both; RE2 (Envoy) refuses look-arounds and back-references.
+    Api api =
+        api(
+            "shop",
+            "x",
+            spec("orders", 80, "orders")
+                .addAuthentication(
+                    jwt(
+                        "https://i",
+                        "https://i/k",
+                        PathMatch.of(MatchKind.REGEX, "^/docs/[a-z]+(/.*)?$"),
+                        PathMatch.of(MatchKind.REGEX, "^/(?!admin).*$"),
+                        PathMatch.of(MatchKind.REGEX, "(a)\\1"))));
+    List<Problem> problems = validator.validate(api);
+    assertThat(problems)
+        .extracting(Problem::path)
+        .containsExactly(
+            "spec.authentication[0].jwt.triggerRule.excludedPaths[1].regex",
+            "spec.authentication[0].jwt.triggerRule.excludedPaths[2].regex");
+    assertThat(problems.get(0).message())
+        .isEqualTo(
+            "is not a valid regular expression in RE2 syntax, which Envoy enforces:"
+                + " invalid or unsupported Perl syntax: `(?!`");
+    assertThat(problems.get(1).message())
+        .isEqualTo(
+            "is not a valid regular expression in RE2 syntax, which Envoy enforces:"
+                + " invalid escape sequence: `\\1`");
+    assertThat(problems).allMatch(Problem::isError);
+  }
+
+  @Test
   void aServiceInTheBlocklistIsRejected() {
     Api kubernetes = api("default", "kube", spec("kubernetes", 443, "kubernetes"));
     List<Problem> problems = validator.validate(kubernetes);
