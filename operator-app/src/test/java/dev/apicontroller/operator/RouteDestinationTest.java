@@ -3,12 +3,12 @@ package dev.apicontroller.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apicontroller.k8s.ApiResource;
-import dev.apicontroller.translate.ApiTranslator;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.Manifests;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.conflict.ClusterView;
+import dev.apicontroller.translate.decide.ApiTranslator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
