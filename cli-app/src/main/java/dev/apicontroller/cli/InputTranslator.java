@@ -1,7 +1,6 @@
 package dev.apicontroller.cli;
 
 import dev.apicontroller.cli.input.InputSet;
-import dev.apicontroller.cli.input.OrderedParallel;
 import dev.apicontroller.cli.input.ServiceSelector;
 import dev.apicontroller.model.read.ApiDocument;
 import dev.apicontroller.model.read.Problem;
@@ -28,14 +27,8 @@ public final class InputTranslator {
     List<ApiDocument> valid = inputs.validApis();
     ApiTranslator translator = new ApiTranslator(config);
     ClusterView cluster = view(valid, inputs.services(), translator);
-    // The core is pure and thread-safe: large inputs are translated on all cores, in order.
-    List<Translation> translations =
-        OrderedParallel.map(
-            inputs.apis(),
-            doc -> doc.hasErrors() ? null : translator.translate(doc.api(), cluster));
     List<TranslatedApi> out = new ArrayList<>(inputs.apis().size());
-    for (int i = 0; i < translations.size(); i++) {
-      ApiDocument doc = inputs.apis().get(i);
+    for (ApiDocument doc : inputs.apis()) {
       SourceDocument source = doc.source();
       for (Problem p : doc.problems()) diagnostics.report(source.source(), p);
       if (doc.hasErrors()) {
@@ -47,7 +40,7 @@ public final class InputTranslator {
         out.add(new TranslatedApi(doc, null));
         continue;
       }
-      Translation t = translations.get(i);
+      Translation t = translator.translate(doc.api(), cluster);
       boolean reportedError = false;
       for (Problem p : t.problems()) {
         Problem placed = p.position() != null ? p : p.at(source.positionOf(p.path()));

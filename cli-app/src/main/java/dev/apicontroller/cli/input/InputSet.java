@@ -40,15 +40,9 @@ public record InputSet(List<ApiDocument> apis, List<ServiceSelector> services) {
     List<ApiDocument> apis = new ArrayList<>();
     List<ServiceSelector> services = new ArrayList<>();
     Map<String, SourceDocument> seen = new HashMap<>();
-    // Binding is independent per document: done on all cores for large inputs, in input order.
-    List<ApiDocument> bound =
-        OrderedParallel.map(
-            documents,
-            doc -> ApiReader.isApi(doc) ? withNamespace(API_READER.read(doc), namespace) : null);
-    for (int i = 0; i < documents.size(); i++) {
-      SourceDocument doc = documents.get(i);
+    for (SourceDocument doc : documents) {
       if (ApiReader.isApi(doc)) {
-        ApiDocument read = bound.get(i);
+        ApiDocument read = withNamespace(API_READER.read(doc), namespace);
         if (read.api() != null) {
           SourceDocument first = seen.putIfAbsent(read.api().qualifiedName(), doc);
           if (first != null) {

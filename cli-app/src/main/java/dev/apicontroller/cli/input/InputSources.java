@@ -52,10 +52,6 @@ public final class InputSources {
       }
       for (Path file : files(argument)) {
         try {
-          if (OrderedParallel.enabled() && splittable(Files.size(file))) {
-            documents.addAll(readInSlices(file.toString(), Files.readAllBytes(file)));
-            continue;
-          }
           try (InputStream in = Files.newInputStream(file)) {
             documents.addAll(read(file.toString(), in));
           }
@@ -99,81 +95,6 @@ public final class InputSources {
   private static boolean isManifest(Path p) {
     String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
-  }
-
-  /** Files this large are parsed in slices on all cores; beyond the upper bound, streamed. */
-  private static boolean splittable(long size) {
-    return size >= (1 << 20) && size <= (256L << 20);
-  }
-
-  /**
-   * Parses a large YAML file as slices cut at {@code ---} lines, on all cores. A document marker
-   * cannot occur inside a YAML document, so every slice holds whole documents; each slice is
-   * preceded by as many empty lines as come before it, so positions stay those of the file.
-   */
-  List<SourceDocument> readInSlices(String source, byte[] bytes) {
-    byte[] head = java.util.Arrays.copyOf(bytes, Math.min(bytes.length, SNIFF_BYTES));
-    if (indexOfNul(head) >= 0 || startsLikeJson(head)) {
-      return read(source, new java.io.ByteArrayInputStream(bytes));
-    }
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    int slices = 2 * Runtime.getRuntime().availableProcessors();
-    List<int[]> bounds = new ArrayList<>();
-    int start = 0;
-    for (int k = 1; k < slices && start < text.length(); k++) {
-      int cut =
-          nextDocumentStart(text, Math.max(start + 1, (int) ((long) text.length() * k / slices)));
-      if (cut < 0) break;
-      bounds.add(new int[] {start, cut});
-      start = cut;
-    }
-    bounds.add(new int[] {start, text.length()});
-    List<Object> parsed =
-        OrderedParallel.mapAlways(
-            bounds,
-            b -> {
-              int linesBefore = 0;
-              for (int i = 0; i < b[0]; i++) if (text.charAt(i) == '\n') linesBefore++;
-              String slice = "\n".repeat(linesBefore) + text.substring(b[0], b[1]);
-              try {
-                return reader.read(
-                    source,
-                    new DocumentSizeGuard(
-                        new java.io.StringReader(slice), reader.limits().maxDocumentChars()),
-                    false);
-              } catch (UnreadableInputException | DocumentSizeGuard.TooLarge e) {
-                return e;
-              }
-            });
-    List<SourceDocument> out = new ArrayList<>();
-    for (Object result : parsed) {
-      if (result instanceof UnreadableInputException e) {
-        diagnostics.unreadable(source, e.position(), withoutSourcePrefix(source, e.getMessage()));
-        return List.of();
-      }
-      if (result instanceof DocumentSizeGuard.TooLarge e) {
-        diagnostics.unreadable(source, e.position(), e.getMessage());
-        return List.of();
-      }
-      @SuppressWarnings("unchecked")
-      List<SourceDocument> docs = (List<SourceDocument>) result;
-      for (SourceDocument d : docs) {
-        out.add(
-            new SourceDocument(d.source(), out.size(), d.root(), d.positions(), d.pointerBase()));
-      }
-    }
-    return out;
-  }
-
-  /** The offset of the next line at or after {@code from} that is a {@code ---} marker, or -1. */
-  private static int nextDocumentStart(String text, int from) {
-    int i = text.indexOf("\n---", from - 1);
-    while (i >= 0) {
-      int after = i + 4;
-      if (after == text.length() || " \t\r\n".indexOf(text.charAt(after)) >= 0) return i + 1;
-      i = text.indexOf("\n---", i + 1);
-    }
-    return -1;
   }
 
   List<SourceDocument> read(String source, InputStream raw) {
