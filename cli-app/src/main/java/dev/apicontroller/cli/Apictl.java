@@ -110,6 +110,7 @@ public final class Apictl implements Runnable {
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
     Apictl root = new Apictl(out, err, in);
     CommandLine cli = new CommandLine(root);
+    SettingsOptions.Flags.addToEvery(cli);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

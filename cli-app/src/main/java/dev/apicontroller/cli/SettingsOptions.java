@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.ITypeConverter;
@@ -69,25 +71,41 @@ public final class SettingsOptions {
     return values(reader).config();
   }
 
-  /** Adds the settings' flags to the command that mixes {@link SettingsOptions} in. */
+  /**
+   * Adds the settings' flags to the command that mixes {@link SettingsOptions} in. picocli applies
+   * a mixin's model transformer only when the command has none of its own, so {@link #addToEvery}
+   * does the same for the commands that have one ({@code explain}); a flag the command already
+   * declares ({@code explain}'s own {@code --profile}) is left as it is.
+   */
   public static final class Flags implements IModelTransformer {
     @Override
     public CommandSpec transform(CommandSpec spec) {
-      SettingsOptions target = target(spec);
-      for (Setting<?> setting : Settings.readBy(Program.CLI)) {
-        spec.addOption(option(setting, target));
-      }
+      target(spec).ifPresent(t -> addTo(spec, t));
       return spec;
     }
 
-    private static SettingsOptions target(CommandSpec spec) {
-      if (spec.userObject() instanceof SettingsOptions own) return own;
+    /** Every command below {@code root} that mixes the settings in gets their flags. */
+    public static void addToEvery(CommandLine root) {
+      CommandSpec spec = root.getCommandSpec();
+      target(spec).ifPresent(t -> addTo(spec, t));
+      root.getSubcommands().values().forEach(Flags::addToEvery);
+    }
+
+    private static void addTo(CommandSpec spec, SettingsOptions target) {
+      for (Setting<?> setting : Settings.readBy(Program.CLI)) {
+        if (spec.findOption(setting.flag().orElseThrow()) == null) {
+          spec.addOption(option(setting, target));
+        }
+      }
+    }
+
+    private static Optional<SettingsOptions> target(CommandSpec spec) {
+      if (spec.userObject() instanceof SettingsOptions own) return Optional.of(own);
       return spec.mixins().values().stream()
           .map(CommandSpec::userObject)
           .filter(SettingsOptions.class::isInstance)
           .map(SettingsOptions.class::cast)
-          .findFirst()
-          .orElseThrow();
+          .findFirst();
     }
 
     private static OptionSpec option(Setting<?> setting, SettingsOptions target) {
