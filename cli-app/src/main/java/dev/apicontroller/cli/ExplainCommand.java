@@ -162,19 +162,8 @@ public final class ExplainCommand implements Callable<Integer> {
             ? StandInService.forUnknown(
                 set.validApis().stream().map(ApiDocument::api).toList(), services(set))
             : List.of();
-    Map<Profile, List<TranslatedApi>> runs = new EnumMap<>(Profile.class);
-    ExitCode exit = diagnostics.exitCode();
-    Set<String> problemLines = new LinkedHashSet<>();
-    for (Profile profile : profiles) {
-      // Each profile is translated on its own; a problem both report is printed once.
-      StringWriter lines = new StringWriter();
-      Diagnostics d = new Diagnostics(new PrintWriter(lines));
-      InputSet inputs = profile == Profile.MODERN ? withStandIns(set, standIns) : set;
-      runs.put(profile, InputTranslator.translate(inputs, explainer.configFor(profile), d));
-      problemLines.addAll(lines.toString().lines().toList());
-      exit = exit.worst(d.exitCode());
-    }
-    problemLines.forEach(root.err()::println);
+    Runs runs = translateEach(set, explainer, profiles, standIns);
+    ExitCode exit = diagnostics.exitCode().worst(runs.exit());
 
     AccessRequest request = AccessRequest.forTarget(path, credential);
     PrintWriter out = root.out();
@@ -191,7 +180,7 @@ public final class ExplainCommand implements Callable<Integer> {
       matched++;
       Map<Profile, Translation> translations = new LinkedHashMap<>();
       for (Profile profile : profiles)
-        translations.put(profile, runs.get(profile).get(i).translation());
+        translations.put(profile, runs.byProfile().get(profile).get(i).translation());
       Explanation explanation = explainer.explain(a, translations, request, standIns);
       ExplanationReport.print(explanation, out);
       if (!explanation.explained()) continue;
@@ -204,6 +193,30 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     if (denied) return DENIED;
     return explained == 0 ? exit.worst(ExitCode.INVALID).code() : exit.code();
+  }
+
+  /** The inputs translated under each profile, and the exit code their problems add up to. */
+  private record Runs(Map<Profile, List<TranslatedApi>> byProfile, ExitCode exit) {}
+
+  /**
+   * Translates the inputs under each profile on its own (the modern one with the stand-ins) and
+   * prints their problems, each once even when both profiles report it.
+   */
+  private Runs translateEach(
+      InputSet set, Explainer explainer, List<Profile> profiles, List<StandInService> standIns) {
+    Map<Profile, List<TranslatedApi>> byProfile = new EnumMap<>(Profile.class);
+    ExitCode exit = ExitCode.OK;
+    Set<String> problemLines = new LinkedHashSet<>();
+    for (Profile profile : profiles) {
+      StringWriter lines = new StringWriter();
+      Diagnostics d = new Diagnostics(new PrintWriter(lines));
+      InputSet inputs = profile == Profile.MODERN ? withStandIns(set, standIns) : set;
+      byProfile.put(profile, InputTranslator.translate(inputs, explainer.configFor(profile), d));
+      problemLines.addAll(lines.toString().lines().toList());
+      exit = exit.worst(d.exitCode());
+    }
+    problemLines.forEach(root.err()::println);
+    return new Runs(byProfile, exit);
   }
 
   private void checkUsage() {

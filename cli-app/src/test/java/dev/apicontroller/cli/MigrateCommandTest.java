@@ -54,4 +54,36 @@ class MigrateCommandTest {
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).contains("warning: no authentication.istio.io/v1alpha1 Policy");
   }
+
+  @Test
+  void policyAsTheOriginalControllerWroteItKeepsItsExclusionAndUnknownFieldsAreWarnings() {
+    String input =
+        """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: orders, namespace: shop}
+        spec: {selector: {app: orders}}
+        ---
+        apiVersion: authentication.istio.io/v1alpha1
+        kind: Policy
+        metadata: {name: orders, namespace: shop}
+        spec:
+          targets: [{name: orders}]
+          origins:
+          - jwt:
+              issuer: https://a
+              jwks_uri: https://a/keys
+              trigger_rules:
+              - excluded_paths: [{exact: /healthz}]
+                excluded_path: [{exact: /status}]
+          principal_binding: USE_ORIGIN
+        """;
+    ApictlRun run = ApictlRun.withStdin(input, "migrate", "-o", "json", "-");
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("\"notPaths\" : [ \"/healthz\" ]");
+    assertThat(run.err())
+        .isEqualTo(
+            "<stdin>:17:9: warning: spec.origins[0].jwt.trigger_rules[0].excluded_path: unknown"
+                + " Policy field, not carried over\n");
+  }
 }

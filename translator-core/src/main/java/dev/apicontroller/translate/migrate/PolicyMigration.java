@@ -1,5 +1,6 @@
 package dev.apicontroller.translate.migrate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.apicontroller.model.MatchKind;
 import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.model.read.SourceDocument;
@@ -133,12 +134,30 @@ public final class PolicyMigration {
       String objectName, Optional<Map<String, String>> selector, boolean missing) {}
 
   private List<Target> targets(JsonpbObject spec, LegacyMetadata meta, List<Problem> problems) {
-    List<JsonpbObject> list = spec.objects("targets", problems);
-    if (list.isEmpty()) {
+    JsonpbObject.Field field = spec.field("targets");
+    if (field == null || field.value().isEmpty()) {
       // v1alpha1: a Policy without targets covers the namespace; so does one without selector.
       return List.of(new Target(meta.name(), Optional.empty(), false));
     }
+    // A malformed target must not widen the Policy to the whole namespace: it is an error.
+    if (!field.value().isArray()) {
+      problems.add(
+          Problem.error(field.path(), "expected a list of targets like [{name: <service>}]"));
+      return List.of(new Target(meta.name(), Optional.empty(), true));
+    }
+    List<JsonpbObject> list = new ArrayList<>();
+    for (int i = 0; i < field.value().size(); i++) {
+      JsonNode item = field.value().get(i);
+      String path = field.path() + "[" + i + "]";
+      if (item.isObject()) {
+        list.add(new JsonpbObject(item, path));
+      } else {
+        problems.add(Problem.error(path, "expected a target like {name: <service>}"));
+      }
+    }
     List<Target> out = new ArrayList<>();
+    if (list.size() < field.value().size())
+      out.add(new Target(meta.name(), Optional.empty(), true));
     for (JsonpbObject t : list) {
       String service = t.text("name", "");
       JsonpbObject.Field ports = t.field("ports");
@@ -169,7 +188,7 @@ public final class PolicyMigration {
         out.add(new Target(meta.name(), Optional.empty(), true));
         continue;
       }
-      String objectName = list.size() == 1 ? meta.name() : meta.name() + "-" + service;
+      String objectName = field.value().size() == 1 ? meta.name() : meta.name() + "-" + service;
       out.add(new Target(objectName, selector, false));
     }
     return out;
@@ -197,11 +216,12 @@ public final class PolicyMigration {
               "inline keys copied to jwtRules[].jwks; Istio no longer refreshes them, prefer"
                   + " jwksUri"));
     }
+    JsonpbObject.Field audienceField = jwt.field("audiences");
     List<String> audiences = texts(jwt.items("audiences", problems));
-    if (jwt.field("audiences") != null) {
+    if (audienceField != null) {
       problems.add(
           Problem.warning(
-              jwt.field("audiences").path(),
+              audienceField.path(),
               "copied to jwtRules[].audiences; modern Istio rejects a token whose aud matches"
                   + " none of them, check that this is intended"));
     }

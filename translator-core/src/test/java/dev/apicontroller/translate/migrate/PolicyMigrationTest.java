@@ -287,4 +287,12 @@ class PolicyMigrationTest {
     assertThat(trees(m).get(1).at("/spec/rules/0/to/0/operation/notPaths").toString())
         .isEqualTo("[\"/status\"]");
   }
+
+  @Test
+  void aMalformedTargetIsAnErrorAndNeverWidensThePolicyToTheNamespace() throws Exception {
+    Migration m = migrate(policy("  targets: [orders]\n  peers: [{mtls: {}}]\n"));
+    assertThat(m.hasErrors()).isTrue();
+    assertThat(m.problems()).extracting(Problem::path).containsExactly("spec.targets[0]");
+    assertThat(m.objects()).isEmpty();
+  }
 }

@@ -49,4 +49,36 @@ class VirtualServiceMigrationTest {
         .extracting(Problem::path)
         .isEqualTo("spec.http[0].websocketUpgrade");
   }
+
+  @Test
+  void theFieldsItChangesAreReadInSnakeCaseToo() throws Exception {
+    Migration m =
+        migrate(
+            """
+            apiVersion: networking.istio.io/v1alpha3
+            kind: VirtualService
+            metadata: {name: web, namespace: shop}
+            spec:
+              hosts: [web.example.com]
+              http:
+              - route: [{destination: {host: web}}]
+                cors_policy: {allow_origin: [https://a.example]}
+                append_headers: {x-a: "1"}
+                websocket_upgrade: true
+            """);
+    JsonNode http = new ObjectMapper().valueToTree(m.objects().get(0)).at("/spec/http/0");
+    assertThat(http.at("/cors_policy/allowOrigins").toString())
+        .isEqualTo("[{\"exact\":\"https://a.example\"}]");
+    assertThat(http.at("/cors_policy").has("allow_origin")).isFalse();
+    assertThat(http.has("append_headers")).isFalse();
+    assertThat(http.at("/headers/request/add/x-a").asText()).isEqualTo("1");
+    assertThat(http.has("websocket_upgrade")).isFalse();
+    assertThat(m.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path()).isEqualTo("spec.http[0].websocket_upgrade");
+              assertThat(p.position().line()).isEqualTo(10);
+            });
+  }
 }
