@@ -35,6 +35,12 @@ import org.slf4j.LoggerFactory;
 public final class ObjectApplier {
   private static final Logger LOG = LoggerFactory.getLogger(ObjectApplier.class);
 
+  /**
+   * The resourceVersion that makes an apply create only: no generated object can carry etcd's first
+   * revision (its CRD is written before it), so an object that exists fails the condition.
+   */
+  static final String NO_OBJECT_YET = "1";
+
   private final Context<ApiResource> context;
   private final Function<
           ObjectKind, Optional<RecentOperationCacheFiller<GenericKubernetesResource>>>
@@ -83,15 +89,23 @@ public final class ObjectApplier {
           resources(desired.objectKind())
               .inNamespace(desired.metadata().namespace())
               .withName(desired.metadata().name());
+      // The apply is conditional on the object the ownership check saw: if it changed since (or
+      // appeared, when none was seen), the API server answers 409 and nothing foreign is written.
+      String seenVersion =
+          live.map(o -> o.getMetadata().getResourceVersion()).orElse(NO_OBJECT_YET);
       Optional<String> staleLabel = live.flatMap(OriginalControllerClaim::staleLabelRemoval);
       if (staleLabel.isPresent()) {
-        // A label only the original controller set is not ours to drop by an apply.
-        // Given the cached object, fabric8 does not read it from the server first.
-        resources(desired.objectKind())
-            .inNamespace(desired.metadata().namespace())
-            .resource(live.get())
-            .patch(PatchContext.of(PatchType.JSON), staleLabel.get());
+        // A label only the original controller set is not ours to drop by an apply. Given the
+        // cached object, fabric8 does not read it from the server first.
+        seenVersion =
+            resources(desired.objectKind())
+                .inNamespace(desired.metadata().namespace())
+                .resource(live.get())
+                .patch(PatchContext.of(PatchType.JSON), staleLabel.get())
+                .getMetadata()
+                .getResourceVersion();
       }
+      wanted.getMetadata().setResourceVersion(seenVersion);
       GenericKubernetesResource written =
           target.patch(
               new PatchContext.Builder()
