@@ -153,13 +153,19 @@ final class TestApiServer {
     throw new IllegalStateException("kube-apiserver not ready 90 s after restart; see " + log);
   }
 
-  private static boolean binariesPresent() {
+  /**
+   * kube-api-test's folder ({@code KUBE_API_TEST_DIR} or {@code ~/.kubeapitest}), where
+   * test-cluster's scripts put the binaries ({@code k8s/}) and the upstream CRDs ({@code crds/}).
+   */
+  static Path kubeApiTestDir() {
     String dir = System.getenv(KubeAPIServerConfigBuilder.KUBE_API_TEST_DIR);
-    Path root =
-        dir != null
-            ? Path.of(dir)
-            : Path.of(System.getProperty("user.home"), KubeAPIServerConfigBuilder.DIRECTORY_NAME);
-    try (var versions = Files.list(root.resolve("k8s"))) {
+    return dir != null
+        ? Path.of(dir)
+        : Path.of(System.getProperty("user.home"), KubeAPIServerConfigBuilder.DIRECTORY_NAME);
+  }
+
+  private static boolean binariesPresent() {
+    try (var versions = Files.list(kubeApiTestDir().resolve("k8s"))) {
       return versions.anyMatch(p -> Files.isExecutable(p.resolve("kube-apiserver")));
     } catch (IOException e) {
       return false;

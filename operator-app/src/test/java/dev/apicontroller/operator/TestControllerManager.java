@@ -17,10 +17,7 @@ final class TestControllerManager {
 
   /** The binary, when present. */
   static Optional<Path> binary() {
-    String dir = System.getenv("KUBE_API_TEST_DIR");
-    Path root =
-        dir != null ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".kubeapitest");
-    try (Stream<Path> versions = Files.list(root.resolve("k8s"))) {
+    try (Stream<Path> versions = Files.list(TestApiServer.kubeApiTestDir().resolve("k8s"))) {
       return versions
           .map(v -> v.resolve("kube-controller-manager"))
           .filter(Files::isExecutable)

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,12 +49,7 @@ final class UpstreamCrds {
 
   /** The folder fetch-crds.sh fills: {@code <KUBE_API_TEST_DIR or ~/.kubeapitest>/crds}. */
   static Path folder() {
-    String dir = System.getenv(KubeAPIServerConfigBuilder.KUBE_API_TEST_DIR);
-    Path root =
-        dir != null
-            ? Path.of(dir)
-            : Path.of(System.getProperty("user.home"), KubeAPIServerConfigBuilder.DIRECTORY_NAME);
-    return root.resolve("crds");
+    return TestApiServer.kubeApiTestDir().resolve("crds");
   }
 
   /** The YAML files of every pinned module, files of a folder sorted by name. */
