@@ -10,7 +10,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 rm -rf "$root"
 mkdir -p "$root/opt" "$root/etc" "$root/tmp"
 modules="$("$here/../../../packaging/jlink-runtime.sh" "$jdk" "$jar" "$root/opt/java")"
-echo "image base: jlinked modules $modules"
+echo "image base: jlinked modules $modules ($SECONDS s)"
 
 # The binaries a headless operator loads link against glibc and a few more system libraries (zlib
 # with Debian's JDK): copy each one ldd names, at the same path, and the dynamic loader. (AWT's
@@ -34,3 +34,4 @@ cat >"$root/etc/group" <<'GROUP'
 root:x:0:
 nonroot:x:65532:
 GROUP
+echo "image base: staged in $root ($SECONDS s)"

@@ -97,8 +97,7 @@ class ImageIT {
         user.resource(
                 user.getKubernetesSerialization()
                     .unmarshal(
-                        ApiLifecycleIT.securedApi(ns, "orders", "orders", ns + ".example.com"),
-                        ApiResource.class))
+                        ApiLifecycleIT.securedApi(ns, "orders", "orders", ns), ApiResource.class))
             .create();
         await()
             .atMost(Duration.ofSeconds(60))
