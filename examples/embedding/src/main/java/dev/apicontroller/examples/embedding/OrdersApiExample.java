@@ -67,7 +67,11 @@ public final class OrdersApiExample {
     List<GeneratedObject> objects = translation.objects(); // in apply order
 
     ObjectMapper yaml =
-        new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
+        new ObjectMapper(
+            YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .build());
     for (GeneratedObject object : objects) {
       System.out.println("---\n" + yaml.writeValueAsString(object));
     }

@@ -31,6 +31,6 @@ class OrdersApiExampleTest {
             "kind: AuthorizationPolicy",
             "kind: PeerAuthentication");
     assertThat(out).contains("- orders.example.com").contains("app: orders");
-    assertThat(out).contains("# anonymous: 401 ").contains("# with a token: 200 ");
+    assertThat(out).contains("# anonymous: 403 ").contains("# with a token: 200 ");
   }
 }
