@@ -2,9 +2,11 @@
 # Stages the root filesystem of the operator image's offline base (Jib puts it on `scratch`): a
 # jlinked Java runtime in /opt/java, the shared libraries its binaries load, an /etc/passwd with
 # the non-root user 65532 and an empty /tmp (mounted over by deploy/'s emptyDir).
-#   stage-base.sh JDK_HOME JAR ROOT_DIR
+#   stage-base.sh JDK_HOME JAR ROOT_DIR [MODULES_FILE]
+# MODULES_FILE keeps jdeps' module list between stagings of the same jar (see jlink-runtime.sh).
 set -euo pipefail
 jdk="$1" jar="$2" root="$3"
+export JLINK_MODULES_FILE="${4:-}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 rm -rf "$root"
