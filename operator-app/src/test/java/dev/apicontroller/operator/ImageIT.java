@@ -112,6 +112,7 @@ class ImageIT {
           // the container exited by itself; its log says why
         }
         operator.waitFor(30, TimeUnit.SECONDS);
+        podman.run("rmi", "--force", id);
       }
     }
   }
