@@ -62,7 +62,8 @@ final class OperatorProcess implements AutoCloseable {
     }
   }
 
-  private static String kubeconfig(String url) {
+  /** A kubeconfig that reaches the API server through {@code url}, with no credentials. */
+  static String kubeconfig(String url) {
     return """
         apiVersion: v1
         kind: Config
@@ -197,7 +198,7 @@ final class OperatorProcess implements AutoCloseable {
     return name;
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
