@@ -3,6 +3,7 @@ package dev.apicontroller.translate.settings;
 import dev.apicontroller.translate.Config;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,20 +30,11 @@ public final class SettingValues {
     return new Builder(program);
   }
 
-  public Program program() {
-    return program;
-  }
-
   /** The value given, else the program's default; empty when neither exists. */
   public <T> Optional<T> get(Setting<T> setting) {
     @SuppressWarnings("unchecked")
     T value = (T) given.get(setting);
     return value != null ? Optional.of(value) : setting.defaultValue(program);
-  }
-
-  /** Whether a value was given (rather than defaulted). */
-  public boolean isGiven(Setting<?> setting) {
-    return given.containsKey(setting);
   }
 
   /** These values, with {@code lower} filling what these do not give (flags over a file). */
@@ -68,16 +60,6 @@ public final class SettingValues {
         .blocklist(new LinkedHashSet<>(get(Settings.BLOCKLIST).orElseThrow()))
         .allowedDomains(get(Settings.ALLOWED_DOMAINS).orElseThrow())
         .build();
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof SettingValues v && v.program == program && v.given.equals(given);
-  }
-
-  @Override
-  public int hashCode() {
-    return program.hashCode() * 31 + given.hashCode();
   }
 
   @Override
@@ -110,7 +92,7 @@ public final class SettingValues {
      *
      * @throws InvalidSettingValue when the setting refuses an item
      */
-    public Builder items(Setting<?> setting, java.util.List<String> items) {
+    public Builder items(Setting<?> setting, List<String> items) {
       given.put(setting, setting.readItems(items));
       return this;
     }
