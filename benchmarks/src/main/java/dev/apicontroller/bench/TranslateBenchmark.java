@@ -1,5 +1,6 @@
 package dev.apicontroller.bench;
 
+import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.cli.output.ManifestWriter;
 import dev.apicontroller.model.Api;
 import dev.apicontroller.model.ImmutableApi;
@@ -71,7 +72,7 @@ public class TranslateBenchmark {
                     .build())
             .build();
     legacy = new ApiTranslator(Config.defaults());
-    Config modernConfig = Config.builder().profile(Profile.MODERN).build();
+    Config modernConfig = Config.builder().target(IstioTarget.V1).build();
     modern = new ApiTranslator(modernConfig);
     modernCluster =
         ApiSetView.builder(modernConfig).service("shop", "orders", Map.of("app", "orders")).build();

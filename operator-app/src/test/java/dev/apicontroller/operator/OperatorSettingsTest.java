@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.Profile;
-import dev.apicontroller.translate.settings.GatewayRef;
+import dev.apicontroller.translate.GatewayRef;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -8,7 +8,7 @@ import dev.apicontroller.cli.SettingsFile;
 import dev.apicontroller.cli.SettingsOptions;
 import dev.apicontroller.model.read.DocumentReader;
 import dev.apicontroller.translate.Config;
-import dev.apicontroller.translate.settings.GatewayRef;
+import dev.apicontroller.translate.GatewayRef;
 import dev.apicontroller.translate.settings.InvalidSettingValue;
 import dev.apicontroller.translate.settings.Program;
 import dev.apicontroller.translate.settings.Setting;

@@ -13,7 +13,7 @@ import dev.apicontroller.translate.Profile;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.conflict.ApiSetView;
 import dev.apicontroller.translate.decide.ApiTranslator;
-import dev.apicontroller.translate.settings.GatewayRef;
+import dev.apicontroller.translate.GatewayRef;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
