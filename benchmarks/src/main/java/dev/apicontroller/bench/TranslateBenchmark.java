@@ -1,6 +1,5 @@
 package dev.apicontroller.bench;
 
-import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.cli.output.ManifestWriter;
 import dev.apicontroller.model.Api;
 import dev.apicontroller.model.ImmutableApi;
@@ -13,7 +12,7 @@ import dev.apicontroller.model.ImmutableTriggerRule;
 import dev.apicontroller.model.MatchKind;
 import dev.apicontroller.model.PathMatch;
 import dev.apicontroller.translate.Config;
-import dev.apicontroller.translate.Profile;
+import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.conflict.ApiSetView;
 import dev.apicontroller.translate.conflict.ClusterView;

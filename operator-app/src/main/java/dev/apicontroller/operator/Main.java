@@ -56,8 +56,9 @@ public final class Main {
     health.start();
     operator.start();
     LOG.info(
-        "api-controller started: profile {}, domain {}, namespaces {}, leader election {}",
-        settings.config().profile().wireName(),
+        "api-controller started: target {} ({}), domain {}, namespaces {}, leader election {}",
+        settings.config().target().wireName(),
+        settings.config().target().istioVersions(),
         settings.config().domain(),
         settings.watchNamespaces().isEmpty() ? "all" : settings.watchNamespaces(),
         settings.leaderElection());

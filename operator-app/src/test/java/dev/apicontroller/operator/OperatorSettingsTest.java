@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apicontroller.translate.Config;
-import dev.apicontroller.translate.Profile;
 import dev.apicontroller.translate.GatewayRef;
+import dev.apicontroller.translate.Profile;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
