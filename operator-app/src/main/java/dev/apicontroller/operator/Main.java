@@ -56,9 +56,7 @@ public final class Main {
     health.start();
     operator.start();
     LOG.info(
-        "api-controller started: target {} ({}), domain {}, namespaces {}, leader election {}",
-        settings.config().target().wireName(),
-        settings.config().target().istioVersions(),
+        "api-controller started: domain {}, namespaces {}, leader election {}",
         settings.config().domain(),
         settings.watchNamespaces().isEmpty() ? "all" : settings.watchNamespaces(),
         settings.leaderElection());

@@ -35,6 +35,22 @@ public enum IstioTarget {
     return V1;
   }
 
+  /**
+   * The newest target a cluster serves (SPEC 3.5), given what API discovery answers: {@code
+   * security.istio.io/v1} AuthorizationPolicy means Istio 1.22 or later, {@code v1beta1} 1.6 or
+   * later; otherwise legacy (a cluster serving only {@code authentication.istio.io} Policy, or no
+   * Istio at all, whose objects then fail as not served).
+   *
+   * @param serves whether the cluster serves an {@code apiVersion} and {@code kind}
+   */
+  public static IstioTarget newestServed(java.util.function.BiPredicate<String, String> serves) {
+    for (IstioTarget target : new IstioTarget[] {V1, V1BETA1}) {
+      ObjectKind probe = ObjectKind.AUTHORIZATION_POLICY;
+      if (serves.test(probe.apiVersion(target), probe.kind())) return target;
+    }
+    return LEGACY;
+  }
+
   /** What {@code --profile} stands for: legacy is Istio 1.5, modern the newest. */
   public static IstioTarget of(Profile profile) {
     return profile == Profile.LEGACY ? LEGACY : V1;

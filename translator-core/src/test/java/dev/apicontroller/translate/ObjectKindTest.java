@@ -42,4 +42,21 @@ class ObjectKindTest {
         .contains(ObjectKind.VIRTUAL_SERVICE_LEGACY);
     assertThat(ObjectKind.of("security.istio.io/v1alpha1", "AuthorizationPolicy")).isEmpty();
   }
+
+  @Test
+  void theNewestServedTargetFollowsTheSecurityApiVersions() {
+    assertThat(
+            IstioTarget.newestServed(
+                (v, k) ->
+                    java.util.Set.of("security.istio.io/v1", "security.istio.io/v1beta1")
+                        .contains(v)))
+        .isEqualTo(IstioTarget.V1);
+    assertThat(IstioTarget.newestServed((v, k) -> v.equals("security.istio.io/v1beta1")))
+        .isEqualTo(IstioTarget.V1BETA1);
+    assertThat(
+            IstioTarget.newestServed(
+                (v, k) -> v.equals("authentication.istio.io/v1alpha1") && k.equals("Policy")))
+        .isEqualTo(IstioTarget.LEGACY);
+    assertThat(IstioTarget.newestServed((v, k) -> false)).isEqualTo(IstioTarget.LEGACY);
+  }
 }

@@ -54,8 +54,8 @@ public final class Settings {
           .build();
 
   /**
-   * Shorthand for an {@link #ISTIO_VERSION}: legacy is Istio 1.5, modern the newest. Both programs
-   * default to legacy, as the seed (the operator does not yet ask the cluster, SPEC 3.5).
+   * Shorthand for an {@link #ISTIO_VERSION}: legacy is Istio 1.5, modern the newest. The CLI
+   * defaults to legacy, as the seed; the operator, given neither, asks the cluster (SPEC 3.5).
    */
   public static final Setting<Profile> PROFILE =
       Setting.builder("profile", TEXT, SettingRules::profile)
@@ -65,7 +65,8 @@ public final class Settings {
               "Shorthand for --istio-version: legacy (VirtualService v1alpha3 and Policy, Istio up to"
                   + " 1.5) or modern (the newest: v1 VirtualService, RequestAuthentication,"
                   + " AuthorizationPolicy, PeerAuthentication; Istio >= 1.22).")
-          .byDefault(TRANSLATOR.profile(), TRANSLATOR.profile().wireName())
+          .byDefault(Program.CLI, TRANSLATOR.profile(), TRANSLATOR.profile().wireName())
+          .byDefault(Program.OPERATOR, null, "the newest the cluster serves")
           .build();
 
   /** Which objects at which API versions (SPEC 3.5); must agree with a {@link #PROFILE} given. */

@@ -52,7 +52,10 @@ class SettingsTest {
   @Test
   void theDefaultsOfBothProgramsGiveTheConfigDefaults() {
     assertThat(SettingValues.defaults(Program.CLI).config()).isEqualTo(Config.defaults());
-    assertThat(SettingValues.defaults(Program.OPERATOR).config()).isEqualTo(Config.defaults());
+    // the operator, given neither a profile nor a version, asks the cluster for the target
+    assertThat(SettingValues.defaults(Program.OPERATOR).target()).isEmpty();
+    assertThat(SettingValues.defaults(Program.OPERATOR).config(IstioTarget.LEGACY))
+        .isEqualTo(Config.defaults());
   }
 
   @Test
