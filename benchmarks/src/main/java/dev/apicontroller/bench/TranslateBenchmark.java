@@ -12,7 +12,7 @@ import dev.apicontroller.model.ImmutableTriggerRule;
 import dev.apicontroller.model.MatchKind;
 import dev.apicontroller.model.PathMatch;
 import dev.apicontroller.translate.Config;
-import dev.apicontroller.translate.Profile;
+import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.conflict.ApiSetView;
 import dev.apicontroller.translate.conflict.ClusterView;
@@ -71,7 +71,7 @@ public class TranslateBenchmark {
                     .build())
             .build();
     legacy = new ApiTranslator(Config.defaults());
-    Config modernConfig = Config.builder().profile(Profile.MODERN).build();
+    Config modernConfig = Config.builder().target(IstioTarget.V1).build();
     modern = new ApiTranslator(modernConfig);
     modernCluster =
         ApiSetView.builder(modernConfig).service("shop", "orders", Map.of("app", "orders")).build();

@@ -5,6 +5,7 @@ import dev.apicontroller.cli.input.InputSources;
 import dev.apicontroller.model.read.DocumentReader;
 import dev.apicontroller.model.read.SourceDocument;
 import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.settings.InvalidSettingValue;
 import java.util.List;
 
 /**
@@ -27,6 +28,10 @@ public final class CommandRun {
       } else {
         diagnostics.usage(e.source(), e.position(), e.getMessage());
       }
+      return null;
+    } catch (InvalidSettingValue e) {
+      // settings valid one by one that disagree with each other (--profile and --istio-version)
+      diagnostics.usage("apictl", null, e.getMessage());
       return null;
     }
   }

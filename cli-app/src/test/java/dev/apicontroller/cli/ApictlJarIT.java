@@ -50,6 +50,20 @@ class ApictlJarIT {
   }
 
   @Test
+  void rendersTheExamplesForIstio121AtV1beta1() throws Exception {
+    Result r = run("", "render", "--istio-version", "1.21", EXAMPLES.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).doesNotContain("error:");
+    assertThat(r.out())
+        .contains(
+            "apiVersion: security.istio.io/v1beta1", "apiVersion: networking.istio.io/v1beta1")
+        .doesNotContain("security.istio.io/v1\n", "networking.istio.io/v1\n");
+    Result bad = run("", "render", "--profile", "legacy", "--istio-version", "1.24", "-");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("disagrees with profile legacy").doesNotContain("Exception");
+  }
+
+  @Test
   void versionComesFromTheJarManifest() throws Exception {
     Result r = run("", "version");
     assertThat(r.code()).isZero();

@@ -39,6 +39,62 @@ class RenderCommandTest {
   }
 
   @Test
+  void everyExampleRendersForIstio121AtV1beta1AndForIstio124AtV1() throws Exception {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(EXAMPLES)) {
+      files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertThat(files).hasSizeGreaterThanOrEqualTo(7);
+    int modernObjects = 0;
+    for (Path f : files) {
+      ApictlRun v1beta1 = ApictlRun.of("render", "--istio-version", "1.21", f.toString());
+      ApictlRun v1 = ApictlRun.of("render", "--istio-version", "1.24", f.toString());
+      for (ApictlRun run : List.of(v1beta1, v1)) {
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.err()).as(run.toString()).doesNotContain("error:");
+        assertThat(run.out()).doesNotContain("v1alpha3", "authentication.istio.io");
+      }
+      assertThat(v1beta1.out())
+          .doesNotContain("networking.istio.io/v1\n", "security.istio.io/v1\n");
+      assertThat(v1.out()).doesNotContain("istio.io/v1beta1");
+      // the same objects, only the API versions differ
+      assertThat(v1beta1.out().replace("istio.io/v1beta1\n", "istio.io/v1\n"))
+          .as(f.toString())
+          .isEqualTo(v1.out());
+      modernObjects += count(v1beta1.out(), "apiVersion: security.istio.io/v1beta1\n");
+    }
+    assertThat(modernObjects).as("auth objects written at v1beta1").isGreaterThanOrEqualTo(6);
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;
+    return n;
+  }
+
+  @Test
+  void aProfileAndAnIstioVersionThatDisagreeAreAUsageError() {
+    ApictlRun run =
+        ApictlRun.of(
+            "render", "--profile", "legacy", "--istio-version", "1.21", EXAMPLES.toString());
+    assertThat(run.code()).as(run.toString()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .isEqualTo(
+            "apictl: error: istio-version: disagrees with profile legacy: Istio 1.21 takes the"
+                + " modern objects; give one of the two\n");
+  }
+
+  @Test
+  void aMalformedIstioVersionIsAUsageErrorNamingTheFlag() {
+    ApictlRun run = ApictlRun.of("render", "--istio-version", "1.21.4", EXAMPLES.toString());
+    assertThat(run.code()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(
+            "istio-version must be an Istio version MAJOR.MINOR such as 1.21, not \"1.21.4\"");
+  }
+
+  @Test
   void renderOutputEqualsTheTranslatorObjectsForTheSameInputs() throws Exception {
     // Independent Apis (no conflicts among them), so an empty cluster view decides the same.
     ApiTranslator translator = new ApiTranslator(Config.defaults());

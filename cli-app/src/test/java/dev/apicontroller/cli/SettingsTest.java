@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apicontroller.model.read.DocumentReader;
 import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.GatewayRef;
 import dev.apicontroller.translate.Profile;
-import dev.apicontroller.translate.settings.GatewayRef;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

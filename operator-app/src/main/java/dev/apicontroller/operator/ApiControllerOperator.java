@@ -1,10 +1,13 @@
 package dev.apicontroller.operator;
 
+import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.IstioTarget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -44,9 +47,30 @@ public final class ApiControllerOperator implements AutoCloseable {
                         false));
               }
             });
+    Config config =
+        settings.targetGiven()
+            ? settings.config()
+            : settings.config(IstioTarget.newestServed(client::supports));
+    if (settings.targetGiven()) {
+      LOG.info(
+          "Istio target {} ({}) as configured",
+          config.target().wireName(),
+          config.target().istioVersions());
+    } else {
+      LOG.info(
+          "Istio target {} ({}) chosen by API discovery: the newest this cluster serves;"
+              + " set ISTIO_VERSION or ISTIO_PROFILE to choose",
+          config.target().wireName(),
+          config.target().istioVersions());
+    }
+    Gauge.builder("apicontroller.istio.target", () -> 1)
+        .description("The Istio target the objects are written for (1 for the one in use)")
+        .tag("target", config.target().wireName())
+        .tag("chosen", settings.targetGiven() ? "configured" : "discovered")
+        .register(registry);
     ApiReconciler reconciler =
         new ApiReconciler(
-            settings.config(),
+            config,
             WatchedKinds.discover(client),
             Clock.systemUTC(),
             new ReconcileMetrics(registry));

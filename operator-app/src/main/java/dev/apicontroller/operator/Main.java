@@ -56,8 +56,7 @@ public final class Main {
     health.start();
     operator.start();
     LOG.info(
-        "api-controller started: profile {}, domain {}, namespaces {}, leader election {}",
-        settings.config().profile().wireName(),
+        "api-controller started: domain {}, namespaces {}, leader election {}",
         settings.config().domain(),
         settings.watchNamespaces().isEmpty() ? "all" : settings.watchNamespaces(),
         settings.leaderElection());

@@ -1,6 +1,8 @@
 package dev.apicontroller.operator;
 
 import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.ImmutableConfig;
+import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.settings.EnvironmentSettings;
 import dev.apicontroller.translate.settings.SettingValues;
 import dev.apicontroller.translate.settings.Settings;
@@ -14,7 +16,10 @@ import java.util.Set;
  * Settings}, which {@code apictl} reads too); a bad value stops the operator at startup with a
  * message naming the variable.
  *
- * @param config the translation settings shared with the CLI
+ * @param config the translation settings shared with the CLI; when {@code targetGiven} is false its
+ *     target is only the translator's default, which {@link #config(IstioTarget)} replaces with the
+ *     one the cluster serves
+ * @param targetGiven whether {@code ISTIO_VERSION} or {@code ISTIO_PROFILE} chose the target
  * @param watchNamespaces {@link Settings#WATCH_NAMESPACES}: empty means every namespace
  * @param leaderElection {@link Settings#LEADER_ELECTION}: default on when running in a cluster
  * @param leaseNamespace {@link Settings#LEASE_NAMESPACE}; empty lets the operator use its own
@@ -25,6 +30,7 @@ import java.util.Set;
  */
 public record OperatorSettings(
     Config config,
+    boolean targetGiven,
     Set<String> watchNamespaces,
     boolean leaderElection,
     Optional<String> leaseNamespace,
@@ -36,13 +42,20 @@ public record OperatorSettings(
   /** Reads the settings; throws {@link IllegalArgumentException} naming the bad variable. */
   public static OperatorSettings fromEnvironment(Map<String, String> env) {
     SettingValues values = EnvironmentSettings.read(env);
+    values.target(); // a profile and a version that disagree stop the operator here
     boolean inCluster = env.containsKey("KUBERNETES_SERVICE_HOST");
     return new OperatorSettings(
-        values.config(),
+        values.config(values.target().orElse(Config.defaults().target())),
+        values.target().isPresent(),
         Set.copyOf(new LinkedHashSet<>(values.get(Settings.WATCH_NAMESPACES).orElseThrow())),
         values.get(Settings.LEADER_ELECTION).orElse(inCluster),
         values.get(Settings.LEASE_NAMESPACE),
         values.get(Settings.METRICS_PORT).orElseThrow(),
         values.get(Settings.API_CONTROLLER_LOG_LEVEL));
+  }
+
+  /** The translation settings for the target the cluster serves, unless the settings chose one. */
+  public Config config(IstioTarget served) {
+    return targetGiven ? config : ImmutableConfig.copyOf(config).withTarget(served);
   }
 }

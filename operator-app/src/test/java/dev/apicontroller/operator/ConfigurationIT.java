@@ -181,6 +181,25 @@ class ConfigurationIT {
   }
 
   @Test
+  void withoutAProfileOrVersionTheOperatorWritesForTheNewestIstioTheClusterServes() {
+    ns = "discovered-" + System.nanoTime() % 100000;
+    Map<String, String> env = env(Map.of());
+    env.remove("ISTIO_PROFILE");
+    harness = new OperatorHarness(env);
+    harness.user.namespaces().resource(namespace(ns)).create();
+    harness.user.resource(service(ns, "orders", "orders")).create();
+    harness.createApi(ApiLifecycleIT.securedApi(ns, "orders", "orders", ns));
+
+    // the test cluster serves Istio 1.32's CRDs: security.istio.io/v1, so the v1 objects
+    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+    assertThat(harness.object(SECURITY, "RequestAuthentication", ns, "orders")).isNotNull();
+    assertThat(harness.object(SECURITY, "AuthorizationPolicy", ns, "orders")).isNotNull();
+    assertThat(harness.object(VS, "VirtualService", ns, "orders").getApiVersion()).isEqualTo(VS);
+    assertThat(harness.object(POLICY, "Policy", ns, "orders")).isNull();
+    harness.assertNothingForbidden();
+  }
+
+  @Test
   void inTheModernProfileAnApiWaitsForItsServiceAndIsExposedWhenItAppears() {
     startIn("service-later", Map.of("ISTIO_PROFILE", "modern"));
     harness.createApi(ApiLifecycleIT.securedApi(ns, "orders", "orders", ns));

@@ -45,9 +45,14 @@ final class OperatorHarness implements AutoCloseable {
     start(env);
   }
 
-  /** The settings every test starts from: a default issuer, no leader election. */
+  /**
+   * The settings every test starts from: a default issuer, no leader election, and the legacy
+   * profile the tests were written for (without one the operator would pick the newest target the
+   * test cluster serves, v1).
+   */
   static Map<String, String> baseEnv() {
     Map<String, String> env = new HashMap<>();
+    env.put("ISTIO_PROFILE", "legacy");
     env.put("DEFAULT_ISSUER", "https://default.example.com");
     env.put("DEFAULT_JWKS_URI", "https://default.example.com/jwks");
     env.put("LEADER_ELECTION", "false");

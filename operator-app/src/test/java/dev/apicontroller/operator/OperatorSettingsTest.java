@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.GatewayRef;
+import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.Profile;
-import dev.apicontroller.translate.settings.GatewayRef;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +19,34 @@ class OperatorSettingsTest {
     OperatorSettings settings = OperatorSettings.fromEnvironment(Map.of());
 
     assertThat(settings.config()).isEqualTo(Config.defaults());
+    assertThat(settings.targetGiven()).as("the target is the cluster's to choose").isFalse();
     assertThat(settings.leaderElection()).isFalse();
     assertThat(settings.watchNamespaces()).isEmpty();
     assertThat(settings.metricsPort()).isEqualTo(8080);
+  }
+
+  @Test
+  void withoutAProfileOrVersionTheTargetIsTheOneTheClusterServes() {
+    OperatorSettings none = OperatorSettings.fromEnvironment(Map.of());
+    assertThat(none.config(IstioTarget.V1BETA1).target()).isEqualTo(IstioTarget.V1BETA1);
+    OperatorSettings given = OperatorSettings.fromEnvironment(Map.of("ISTIO_VERSION", "1.21"));
+    assertThat(given.targetGiven()).isTrue();
+    assertThat(given.config(IstioTarget.V1).target()).isEqualTo(IstioTarget.V1BETA1);
+    assertThat(
+            OperatorSettings.fromEnvironment(Map.of("ISTIO_PROFILE", "legacy"))
+                .config(IstioTarget.V1)
+                .target())
+        .isEqualTo(IstioTarget.LEGACY);
+  }
+
+  @Test
+  void aProfileAndAVersionThatDisagreeStopTheOperator() {
+    assertThatThrownBy(
+            () ->
+                OperatorSettings.fromEnvironment(
+                    Map.of("ISTIO_PROFILE", "modern", "ISTIO_VERSION", "1.4")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("disagrees with profile modern");
   }
 
   @Test

@@ -8,7 +8,7 @@ import dev.apicontroller.cli.SettingsFile;
 import dev.apicontroller.cli.SettingsOptions;
 import dev.apicontroller.model.read.DocumentReader;
 import dev.apicontroller.translate.Config;
-import dev.apicontroller.translate.settings.GatewayRef;
+import dev.apicontroller.translate.GatewayRef;
 import dev.apicontroller.translate.settings.InvalidSettingValue;
 import dev.apicontroller.translate.settings.Program;
 import dev.apicontroller.translate.settings.Setting;
@@ -60,6 +60,8 @@ class SettingsAgreementTest {
             "istio-system/"));
     SAMPLES.put(Settings.CLUSTER_DOMAIN, List.of("corp.local", "", "bad domain", "corp..local"));
     SAMPLES.put(Settings.PROFILE, List.of("legacy", "Modern", " modern ", "", "ancient"));
+    SAMPLES.put(
+        Settings.ISTIO_VERSION, List.of("1.21", " 1.24 ", "1.5", "", "1", "v1.21", "1.21.3"));
     SAMPLES.put(Settings.DEFAULT_ISSUER, List.of("https://issuer.example", "any text", ""));
     SAMPLES.put(
         Settings.DEFAULT_JWKS_URI,

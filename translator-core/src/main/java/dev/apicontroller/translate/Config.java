@@ -1,10 +1,5 @@
 package dev.apicontroller.translate;
 
-import dev.apicontroller.translate.settings.GatewayRef;
-import dev.apicontroller.translate.settings.Program;
-import dev.apicontroller.translate.settings.Setting;
-import dev.apicontroller.translate.settings.SettingValues;
-import dev.apicontroller.translate.settings.Settings;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,74 +7,71 @@ import java.util.Set;
 import org.immutables.value.Value;
 
 /**
- * The translation settings (SPEC 3) as the translator takes them. Each one is defined once, in
- * {@link Settings} (names, validation, defaults); the programs build this value with {@link
- * SettingValues#config()}. The defaults here are {@link Settings}'s, for code that builds a {@code
- * Config} directly (tests, embedders).
+ * The translation settings (SPEC 3) as the translator takes them. Each one is defined once, in the
+ * settings registry ({@code translate.settings.Settings}: names, validation), whose defaults for
+ * these are the defaults here; the programs build this value from the registry's values. This
+ * package depends on no other of the core, so that every other may use it.
  */
 @Value.Immutable
 public interface Config {
-  /** {@link Settings#DOMAIN} */
   @Value.Default
   default String domain() {
-    return byDefault(Settings.DOMAIN);
+    return "kyma.local";
   }
 
-  /** {@link Settings#GATEWAY} */
   @Value.Default
   default GatewayRef gateway() {
-    return byDefault(Settings.GATEWAY);
+    return GatewayRef.of("kyma-system", "kyma-gateway");
   }
 
-  /** {@link Settings#CLUSTER_DOMAIN} */
   @Value.Default
   default String clusterDomain() {
-    return byDefault(Settings.CLUSTER_DOMAIN);
+    return "cluster.local";
   }
 
-  /** {@link Settings#DEFAULT_ISSUER} */
   Optional<String> defaultIssuer();
 
-  /** {@link Settings#DEFAULT_JWKS_URI} */
   Optional<String> defaultJwksUri();
 
-  /** {@link Settings#MTLS} */
   @Value.Default
   default boolean mtls() {
-    return byDefault(Settings.MTLS);
+    return true;
   }
 
-  /** {@link Settings#CORS_ALLOW_ORIGIN}; all three CORS lists empty means no corsPolicy. */
+  /** All three CORS lists empty means no corsPolicy. */
   @Value.Default
   default List<String> corsAllowOrigin() {
-    return byDefault(Settings.CORS_ALLOW_ORIGIN);
+    return List.of("*");
   }
 
-  /** {@link Settings#CORS_ALLOW_METHODS} */
   @Value.Default
   default List<String> corsAllowMethods() {
-    return byDefault(Settings.CORS_ALLOW_METHODS);
+    return List.of("GET", "POST", "PUT", "DELETE");
   }
 
-  /** {@link Settings#CORS_ALLOW_HEADERS} */
   @Value.Default
   default List<String> corsAllowHeaders() {
-    return byDefault(Settings.CORS_ALLOW_HEADERS);
+    return List.of("Authorization", "Content-Type", "*");
   }
 
-  /** {@link Settings#BLOCKLIST}: {@code service.namespace} entries that may not be exposed. */
+  /** {@code service.namespace} entries that may not be exposed. */
   @Value.Default
   default Set<String> blocklist() {
-    return new LinkedHashSet<>(byDefault(Settings.BLOCKLIST));
+    return new LinkedHashSet<>(List.of("kubernetes.default", "kube-dns.kube-system"));
   }
 
-  /** {@link Settings#ALLOWED_DOMAINS}: extra domains a hostname may use besides the domain. */
+  /** Extra domains a hostname may use besides the domain. */
   List<String> allowedDomains();
 
-  /** {@link Settings#PROFILE} */
+  /** Which objects at which API versions (SPEC 3.5); the CLI's default is legacy, as the seed. */
   @Value.Default
+  default IstioTarget target() {
+    return IstioTarget.LEGACY;
+  }
+
+  /** Legacy or modern objects, as {@link #target()} says. */
   default Profile profile() {
-    return byDefault(Settings.PROFILE);
+    return target().profile();
   }
 
   static ImmutableConfig.Builder builder() {
@@ -88,9 +80,5 @@ public interface Config {
 
   static Config defaults() {
     return ImmutableConfig.builder().build();
-  }
-
-  private static <T> T byDefault(Setting<T> setting) {
-    return setting.defaultValue(Program.CLI).orElseThrow();
   }
 }

@@ -18,6 +18,7 @@ public interface GeneratedObject {
 
   IstioSpec spec();
 
+  /** An object at its kind's newest version. */
   static GeneratedObject of(ObjectKind kind, GeneratedMetadata metadata, IstioSpec spec) {
     return ImmutableGeneratedObject.builder()
         .objectKind(kind)
@@ -26,7 +27,19 @@ public interface GeneratedObject {
         .build();
   }
 
+  /** An object at the version {@code target} writes its kind at. */
+  static GeneratedObject of(
+      ObjectKind kind, IstioTarget target, GeneratedMetadata metadata, IstioSpec spec) {
+    return ImmutableGeneratedObject.builder()
+        .objectKind(kind)
+        .apiVersion(kind.apiVersion(target))
+        .metadata(metadata)
+        .spec(spec)
+        .build();
+  }
+
   @JsonProperty("apiVersion")
+  @Value.Default
   default String apiVersion() {
     return objectKind().apiVersion();
   }

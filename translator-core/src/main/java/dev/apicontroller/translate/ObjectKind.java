@@ -53,8 +53,28 @@ public enum ObjectKind {
     return version;
   }
 
+  /** The version of the newest target ({@link IstioTarget#V1} for the modern kinds). */
   public String apiVersion() {
     return group + "/" + version;
+  }
+
+  /**
+   * The version {@code target} writes this kind at: the modern kinds move between {@code v1beta1}
+   * and {@code v1}; the legacy kinds exist at one version only (and the legacy target writes no
+   * modern kind).
+   */
+  public String version(IstioTarget target) {
+    if (!isModern() || target.profile() == Profile.LEGACY) return version;
+    return role == Role.ROUTE ? target.networkingVersion() : target.authVersion();
+  }
+
+  public String apiVersion(IstioTarget target) {
+    return group + "/" + version(target);
+  }
+
+  /** Written for the modern targets, at {@code v1beta1} or {@code v1}. */
+  public boolean isModern() {
+    return this != VIRTUAL_SERVICE_LEGACY && this != POLICY;
   }
 
   public String kind() {
@@ -69,10 +89,16 @@ public enum ObjectKind {
     return role;
   }
 
-  /** The kind for an {@code apiVersion} and {@code kind} pair, if the controller generates it. */
+  /**
+   * The kind for an {@code apiVersion} and {@code kind} pair, if the controller generates it at
+   * that version for some target.
+   */
   public static java.util.Optional<ObjectKind> of(String apiVersion, String kind) {
     for (ObjectKind k : values()) {
-      if (k.apiVersion().equals(apiVersion) && k.kind.equals(kind)) return java.util.Optional.of(k);
+      if (!k.kind.equals(kind)) continue;
+      for (IstioTarget target : IstioTarget.values()) {
+        if (k.apiVersion(target).equals(apiVersion)) return java.util.Optional.of(k);
+      }
     }
     return java.util.Optional.empty();
   }

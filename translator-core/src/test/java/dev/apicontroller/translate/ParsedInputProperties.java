@@ -30,7 +30,7 @@ class ParsedInputProperties {
   private static final List<ApiTranslator> TRANSLATORS =
       List.of(
           new ApiTranslator(Config.defaults()),
-          new ApiTranslator(Config.builder().profile(Profile.MODERN).build()));
+          new ApiTranslator(Config.builder().target(IstioTarget.V1).build()));
 
   @Property
   void noDocumentThatParsesMakesTheTranslatorThrow(@ForAll("documents") String yaml)

@@ -32,7 +32,7 @@ import net.jqwik.api.Provide;
 class TranslationProperties {
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final Config LEGACY = Config.defaults();
-  private static final Config MODERN = Config.builder().profile(Profile.MODERN).build();
+  private static final Config MODERN = Config.builder().target(IstioTarget.V1).build();
   private static final ApiTranslator LEGACY_TRANSLATOR = new ApiTranslator(LEGACY);
   private static final ApiTranslator MODERN_TRANSLATOR = new ApiTranslator(MODERN);
 

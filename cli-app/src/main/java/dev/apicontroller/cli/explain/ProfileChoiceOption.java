@@ -1,5 +1,6 @@
 package dev.apicontroller.cli.explain;
 
+import dev.apicontroller.cli.SettingsOptions;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -14,6 +15,8 @@ public final class ProfileChoiceOption implements IModelTransformer {
 
   @Override
   public CommandSpec transform(CommandSpec spec) {
+    // The command's own transformer replaces its mixin's: add the settings flags here first.
+    new SettingsOptions.Flags().transform(spec);
     OptionSpec settingsProfile = spec.findOption(NAME);
     if (settingsProfile != null) spec.remove(settingsProfile);
     spec.addOption(

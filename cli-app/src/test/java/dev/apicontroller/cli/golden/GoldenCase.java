@@ -8,12 +8,12 @@ import dev.apicontroller.model.read.DocumentReader;
 import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.model.read.SourceDocument;
 import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.GatewayRef;
 import dev.apicontroller.translate.ImmutableConfig;
-import dev.apicontroller.translate.Profile;
+import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.conflict.ApiSetView;
 import dev.apicontroller.translate.decide.ApiTranslator;
-import dev.apicontroller.translate.settings.GatewayRef;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -29,8 +29,8 @@ import java.util.Map;
 final class GoldenCase {
   private GoldenCase() {}
 
-  static String render(String name, String input, Profile profile) throws Exception {
-    Config config = config(input, profile);
+  static String render(String name, String input, IstioTarget target) throws Exception {
+    Config config = config(input, target);
     ApiTranslator translator = new ApiTranslator(config);
     ApiSetView.Builder view = ApiSetView.builder(config);
     List<Api> apis = new ArrayList<>();
@@ -65,8 +65,8 @@ final class GoldenCase {
     return ManifestWriter.toYaml(out);
   }
 
-  static Config config(String input, Profile profile) {
-    ImmutableConfig.Builder b = Config.builder().profile(profile);
+  static Config config(String input, IstioTarget target) {
+    ImmutableConfig.Builder b = Config.builder().target(target);
     String first = input.lines().findFirst().orElse("");
     if (!first.startsWith("# config:")) return b.build();
     for (String setting : first.substring("# config:".length()).split(";")) {

@@ -5,6 +5,7 @@ import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.ImmutableConfig;
+import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.Profile;
 import dev.apicontroller.translate.Translation;
@@ -36,9 +37,13 @@ public final class Explainer {
     this.authentication = new EffectiveAuthentication(config);
   }
 
-  /** The settings a profile is translated with. */
+  /**
+   * The settings a profile is translated with: the configured target when it is of that profile
+   * (the API version does not change what is admitted), else the profile's shorthand target.
+   */
   public Config configFor(Profile profile) {
-    return ImmutableConfig.copyOf(config).withProfile(profile);
+    if (config.profile() == profile) return config;
+    return ImmutableConfig.copyOf(config).withTarget(IstioTarget.of(profile));
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.apicontroller.model.Api;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.GeneratedMetadata;
 import dev.apicontroller.translate.GeneratedObject;
+import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.Profile;
 import dev.apicontroller.translate.istio.VirtualServiceSpec.Destination;
@@ -23,6 +24,7 @@ public final class VirtualServiceBuilder {
       List.of(new HttpMatchRequest(new UriMatch("/.*")));
 
   private final ObjectKind kind;
+  private final IstioTarget target;
   private final List<String> gateways;
   private final String serviceSuffix;
   private final CorsPolicy cors;
@@ -33,6 +35,7 @@ public final class VirtualServiceBuilder {
         config.profile() == Profile.MODERN
             ? ObjectKind.VIRTUAL_SERVICE
             : ObjectKind.VIRTUAL_SERVICE_LEGACY;
+    this.target = config.target();
     this.gateways = List.of(config.gateway().virtualServiceName(config.clusterDomain()));
     this.serviceSuffix = ".svc." + config.clusterDomain();
     this.cors = cors;
@@ -54,6 +57,6 @@ public final class VirtualServiceBuilder {
                     new Destination(destination, new PortSelector(api.spec().service().port())))),
             cors);
     return GeneratedObject.of(
-        kind, metadata, new VirtualServiceSpec(List.of(host), gateways, List.of(route)));
+        kind, target, metadata, new VirtualServiceSpec(List.of(host), gateways, List.of(route)));
   }
 }

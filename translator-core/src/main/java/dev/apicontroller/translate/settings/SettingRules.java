@@ -1,26 +1,31 @@
 package dev.apicontroller.translate.settings;
 
+import dev.apicontroller.translate.Dns1123;
+import dev.apicontroller.translate.GatewayRef;
 import dev.apicontroller.translate.Profile;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The validators of the settings, each with its one message. A validator returns the normalized
  * value or throws {@link IllegalArgumentException} whose message is the rule.
  */
 final class SettingRules {
-  private static final Pattern DNS_NAME =
-      Pattern.compile("(?i)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-
   private SettingRules() {}
 
+  /** Dot-separated DNS labels, any case (the value is lower-cased). */
   static String dnsName(String value) {
-    if (!DNS_NAME.matcher(value).matches()) {
-      throw new IllegalArgumentException("must be a DNS name such as kyma.local");
+    int from = 0;
+    while (true) {
+      int dot = value.indexOf('.', from);
+      int to = dot < 0 ? value.length() : dot;
+      if (!Dns1123.isLabelIgnoringCase(value, from, to)) {
+        throw new IllegalArgumentException("must be a DNS name such as kyma.local");
+      }
+      if (dot < 0) return value.toLowerCase(Locale.ROOT);
+      from = dot + 1;
     }
-    return value.toLowerCase(Locale.ROOT);
   }
 
   static String httpUrl(String value) {

@@ -1,6 +1,9 @@
 package dev.apicontroller.translate.settings;
 
 import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.IstioTarget;
+import dev.apicontroller.translate.IstioVersion;
+import dev.apicontroller.translate.Profile;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,13 +47,52 @@ public final class SettingValues {
     return new SettingValues(program, merged);
   }
 
-  /** The translation settings (SPEC 3). */
+  /**
+   * The target the settings choose (SPEC 3.5): the Istio version's, else the profile's; empty when
+   * neither is given nor defaulted (the operator then asks the cluster).
+   *
+   * @throws InvalidSettingValue when a profile and a version are both given and disagree
+   */
+  public Optional<IstioTarget> target() {
+    Optional<Profile> profile = get(Settings.PROFILE);
+    Optional<IstioVersion> version = get(Settings.ISTIO_VERSION);
+    if (version.isEmpty()) return profile.map(IstioTarget::of);
+    IstioTarget target = IstioTarget.of(version.get());
+    if (isGiven(Settings.PROFILE) && profile.orElseThrow() != target.profile()) {
+      throw new InvalidSettingValue(
+          Settings.ISTIO_VERSION,
+          version.get().toString(),
+          "disagrees with profile "
+              + profile.orElseThrow().wireName()
+              + ": Istio "
+              + version.get()
+              + " takes the "
+              + target.profile().wireName()
+              + " objects; give one of the two");
+    }
+    return Optional.of(target);
+  }
+
+  /**
+   * The translation settings (SPEC 3).
+   *
+   * @throws InvalidSettingValue when the profile and the Istio version disagree
+   * @throws java.util.NoSuchElementException when no target is chosen: use {@link
+   *     #config(IstioTarget)}
+   */
   public Config config() {
+    return config(target().orElseThrow());
+  }
+
+  /**
+   * The translation settings, for {@code target} (one the settings leave open, found otherwise).
+   */
+  public Config config(IstioTarget target) {
     return Config.builder()
         .domain(get(Settings.DOMAIN).orElseThrow())
         .gateway(get(Settings.GATEWAY).orElseThrow())
         .clusterDomain(get(Settings.CLUSTER_DOMAIN).orElseThrow())
-        .profile(get(Settings.PROFILE).orElseThrow())
+        .target(target)
         .defaultIssuer(get(Settings.DEFAULT_ISSUER))
         .defaultJwksUri(get(Settings.DEFAULT_JWKS_URI))
         .mtls(get(Settings.MTLS).orElseThrow())

@@ -3,6 +3,9 @@ package dev.apicontroller.translate.settings;
 import static dev.apicontroller.translate.settings.Setting.Shape.BOOLEAN;
 import static dev.apicontroller.translate.settings.Setting.Shape.TEXT;
 
+import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.GatewayRef;
+import dev.apicontroller.translate.IstioVersion;
 import dev.apicontroller.translate.Profile;
 import java.util.List;
 import java.util.Optional;
@@ -12,17 +15,20 @@ import java.util.function.UnaryOperator;
  * Every setting of the operator and of {@code apictl}, each defined once (SPEC 8). The operator
  * reads those with environment names from its environment ({@link EnvironmentSettings}); {@code
  * apictl} makes a flag and a {@code --config} key of those with a flag. The translation settings
- * (SPEC 3) are read by both and keep the original controller's environment names.
+ * (SPEC 3) are read by both and keep the original controller's environment names; their defaults
+ * are the translator's own ({@link Config#defaults()}), which does not depend on this registry.
  */
 public final class Settings {
   private Settings() {}
+
+  private static final Config TRANSLATOR = Config.defaults();
 
   public static final Setting<String> DOMAIN =
       Setting.builder("domain", TEXT, SettingRules::dnsName)
           .env("DOMAIN_NAME")
           .flag("DOMAIN")
           .describe("Domain of the hostnames: orders -> orders.kyma.local.")
-          .byDefault("kyma.local", "kyma.local")
+          .byDefault(TRANSLATOR.domain(), TRANSLATOR.domain())
           .build();
 
   public static final Setting<GatewayRef> GATEWAY =
@@ -35,8 +41,8 @@ public final class Settings {
                   + " the Api's namespace; VirtualServices name it"
                   + " name.namespace.svc.<CLUSTER_DOMAIN>.")
           .byDefault(
-              GatewayRef.of("kyma-system", "kyma-gateway"),
-              "kyma-gateway.kyma-system.svc.cluster.local")
+              TRANSLATOR.gateway(),
+              TRANSLATOR.gateway().virtualServiceName(TRANSLATOR.clusterDomain()))
           .build();
 
   public static final Setting<String> CLUSTER_DOMAIN =
@@ -44,18 +50,35 @@ public final class Settings {
           .env("CLUSTER_DOMAIN")
           .flag("DOMAIN")
           .describe("Cluster DNS domain of the route destination host and of the gateway's name.")
-          .byDefault("cluster.local", "cluster.local")
+          .byDefault(TRANSLATOR.clusterDomain(), TRANSLATOR.clusterDomain())
           .build();
 
+  /**
+   * Shorthand for an {@link #ISTIO_VERSION}: legacy is Istio 1.5, modern the newest. The CLI
+   * defaults to legacy, as the seed; the operator, given neither, asks the cluster (SPEC 3.5).
+   */
   public static final Setting<Profile> PROFILE =
       Setting.builder("profile", TEXT, SettingRules::profile)
           .env("ISTIO_PROFILE")
           .flag("legacy|modern")
           .describe(
-              "Istio API to write for: legacy (VirtualService v1alpha3 and Policy, Istio up to 1.5) or"
-                  + " modern (v1 VirtualService, RequestAuthentication, AuthorizationPolicy,"
-                  + " PeerAuthentication).")
-          .byDefault(Profile.LEGACY, "legacy")
+              "Shorthand for --istio-version: legacy (VirtualService v1alpha3 and Policy, Istio up to"
+                  + " 1.5) or modern (the newest: v1 VirtualService, RequestAuthentication,"
+                  + " AuthorizationPolicy, PeerAuthentication; Istio >= 1.22).")
+          .byDefault(Program.CLI, TRANSLATOR.profile(), TRANSLATOR.profile().wireName())
+          .byDefault(Program.OPERATOR, null, "the newest the cluster serves")
+          .build();
+
+  /** Which objects at which API versions (SPEC 3.5); must agree with a {@link #PROFILE} given. */
+  public static final Setting<IstioVersion> ISTIO_VERSION =
+      Setting.builder("istio-version", TEXT, IstioVersion::parse)
+          .env("ISTIO_VERSION")
+          .flag("MAJOR.MINOR")
+          .describe(
+              "Istio version to write for: <= 1.5 the legacy objects (VirtualService v1alpha3,"
+                  + " Policy); 1.6 to 1.21 the modern objects at networking/security v1beta1;"
+                  + " >= 1.22 the modern objects at v1.")
+          .byDefault(null, "that of the profile")
           .build();
 
   public static final Setting<String> DEFAULT_ISSUER =
@@ -79,7 +102,7 @@ public final class Settings {
           .describe(
               "Require mutual TLS between workloads: peers: [{mtls: {}}] (legacy), PeerAuthentication"
                   + " STRICT (modern).")
-          .byDefault(true, "true")
+          .byDefault(TRANSLATOR.mtls(), String.valueOf(TRANSLATOR.mtls()))
           .build();
 
   public static final Setting<List<String>> CORS_ALLOW_ORIGIN =
@@ -87,7 +110,7 @@ public final class Settings {
           .env("CORS_ALLOW_ORIGIN")
           .flag("LIST")
           .describe("corsPolicy allowed origins; all three CORS lists empty: no corsPolicy.")
-          .byDefault(List.of("*"), "*")
+          .byDefault(TRANSLATOR.corsAllowOrigin(), String.join(",", TRANSLATOR.corsAllowOrigin()))
           .build();
 
   public static final Setting<List<String>> CORS_ALLOW_METHODS =
@@ -95,7 +118,7 @@ public final class Settings {
           .env("CORS_ALLOW_METHODS")
           .flag("LIST")
           .describe("corsPolicy allowed methods.")
-          .byDefault(List.of("GET", "POST", "PUT", "DELETE"), "GET,POST,PUT,DELETE")
+          .byDefault(TRANSLATOR.corsAllowMethods(), String.join(",", TRANSLATOR.corsAllowMethods()))
           .build();
 
   public static final Setting<List<String>> CORS_ALLOW_HEADERS =
@@ -103,7 +126,7 @@ public final class Settings {
           .env("CORS_ALLOW_HEADERS")
           .flag("LIST")
           .describe("corsPolicy allowed headers.")
-          .byDefault(List.of("Authorization", "Content-Type", "*"), "Authorization,Content-Type,*")
+          .byDefault(TRANSLATOR.corsAllowHeaders(), String.join(",", TRANSLATOR.corsAllowHeaders()))
           .build();
 
   public static final Setting<List<String>> BLOCKLIST =
@@ -111,9 +134,7 @@ public final class Settings {
           .env("BLACKLISTED_SERVICES")
           .flag("LIST")
           .describe("service.namespace entries that may not be exposed; empty blocks nothing.")
-          .byDefault(
-              List.of("kubernetes.default", "kube-dns.kube-system"),
-              "kubernetes.default,kube-dns.kube-system")
+          .byDefault(List.copyOf(TRANSLATOR.blocklist()), String.join(",", TRANSLATOR.blocklist()))
           .build();
 
   public static final Setting<List<String>> ALLOWED_DOMAINS =
@@ -180,6 +201,7 @@ public final class Settings {
           GATEWAY,
           CLUSTER_DOMAIN,
           PROFILE,
+          ISTIO_VERSION,
           DEFAULT_ISSUER,
           DEFAULT_JWKS_URI,
           MTLS,

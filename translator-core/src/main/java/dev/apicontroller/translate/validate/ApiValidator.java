@@ -10,6 +10,7 @@ import dev.apicontroller.model.ServiceRef;
 import dev.apicontroller.model.TriggerRule;
 import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.Dns1123;
 import dev.apicontroller.translate.auth.EffectiveAuthentication;
 import dev.apicontroller.translate.auth.Re2Syntax;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.apicontroller.translate.validate;
 
 import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.Dns1123;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -14,7 +14,7 @@ import dev.apicontroller.model.ImmutableTriggerRule;
 import dev.apicontroller.model.MatchKind;
 import dev.apicontroller.model.PathMatch;
 import dev.apicontroller.translate.Config;
-import dev.apicontroller.translate.Profile;
+import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.conflict.ApiSetView;
 import dev.apicontroller.translate.decide.ApiTranslator;
@@ -35,7 +35,7 @@ import net.jqwik.api.Provide;
 class AccessEquivalenceProperties {
   private static final ApiTranslator LEGACY = new ApiTranslator(Config.defaults());
   private static final ApiTranslator MODERN =
-      new ApiTranslator(Config.builder().profile(Profile.MODERN).build());
+      new ApiTranslator(Config.builder().target(IstioTarget.V1).build());
   private static final List<String> ISSUERS =
       List.of("https://a.example.com", "https://b.example.com", "https://c.example.com");
   private static final List<String> PATHS =

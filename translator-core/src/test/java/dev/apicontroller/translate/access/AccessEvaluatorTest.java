@@ -9,7 +9,7 @@ import dev.apicontroller.model.Api;
 import dev.apicontroller.model.MatchKind;
 import dev.apicontroller.model.PathMatch;
 import dev.apicontroller.translate.Config;
-import dev.apicontroller.translate.Profile;
+import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.conflict.ApiSetView;
 import dev.apicontroller.translate.decide.ApiTranslator;
 import java.util.Map;
@@ -42,7 +42,7 @@ class AccessEvaluatorTest {
   private final ModernAccessEvaluator modern;
 
   AccessEvaluatorTest() {
-    Config config = Config.builder().profile(Profile.MODERN).build();
+    Config config = Config.builder().target(IstioTarget.V1).build();
     modern =
         ModernAccessEvaluator.of(
             new ApiTranslator(config)

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.GatewayRef;
+import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.Profile;
 import java.util.HashSet;
 import java.util.List;
@@ -50,7 +52,80 @@ class SettingsTest {
   @Test
   void theDefaultsOfBothProgramsGiveTheConfigDefaults() {
     assertThat(SettingValues.defaults(Program.CLI).config()).isEqualTo(Config.defaults());
-    assertThat(SettingValues.defaults(Program.OPERATOR).config()).isEqualTo(Config.defaults());
+    // the operator, given neither a profile nor a version, asks the cluster for the target
+    assertThat(SettingValues.defaults(Program.OPERATOR).target()).isEmpty();
+    assertThat(SettingValues.defaults(Program.OPERATOR).config(IstioTarget.LEGACY))
+        .isEqualTo(Config.defaults());
+  }
+
+  @Test
+  void theIstioVersionChoosesTheTarget() {
+    assertThat(targetOf("1.5")).isEqualTo(IstioTarget.LEGACY);
+    assertThat(targetOf("0.8")).isEqualTo(IstioTarget.LEGACY);
+    assertThat(targetOf("1.6")).isEqualTo(IstioTarget.V1BETA1);
+    assertThat(targetOf(" 1.21 ")).isEqualTo(IstioTarget.V1BETA1);
+    assertThat(targetOf("1.22")).isEqualTo(IstioTarget.V1);
+    assertThat(targetOf("1.100")).isEqualTo(IstioTarget.V1);
+    assertThat(targetOf("2.0")).isEqualTo(IstioTarget.V1);
+  }
+
+  private static IstioTarget targetOf(String version) {
+    return SettingValues.builder(Program.CLI)
+        .text(Settings.ISTIO_VERSION, version)
+        .build()
+        .config()
+        .target();
+  }
+
+  @Test
+  void anIstioVersionMustBeMajorDotMinor() {
+    for (String bad :
+        List.of("1", "1.", ".5", "1.x", "v1.21", "1.21.3", "-1.2", "1.2a", "12345.1")) {
+      assertThatThrownBy(() -> Settings.ISTIO_VERSION.read(bad))
+          .as(bad)
+          .isInstanceOf(InvalidSettingValue.class)
+          .hasMessage("istio-version: must be an Istio version MAJOR.MINOR such as 1.21");
+    }
+    assertThatThrownBy(() -> EnvironmentSettings.read(Map.of("ISTIO_VERSION", "1.x")))
+        .hasMessage("ISTIO_VERSION=\"1.x\": must be an Istio version MAJOR.MINOR such as 1.21");
+  }
+
+  @Test
+  void aProfileIsShorthandForAVersion() {
+    assertThat(SettingValues.defaults(Program.CLI).config().target()).isEqualTo(IstioTarget.LEGACY);
+    assertThat(
+            SettingValues.builder(Program.CLI)
+                .text(Settings.PROFILE, "modern")
+                .build()
+                .config()
+                .target())
+        .isEqualTo(IstioTarget.V1);
+    assertThat(EnvironmentSettings.read(Map.of("ISTIO_PROFILE", "legacy")).config().target())
+        .isEqualTo(IstioTarget.LEGACY);
+  }
+
+  @Test
+  void aProfileAndAVersionThatAgreeGiveTheVersionsTarget() {
+    SettingValues values =
+        EnvironmentSettings.read(Map.of("ISTIO_PROFILE", "modern", "ISTIO_VERSION", "1.21"));
+    assertThat(values.config().target()).isEqualTo(IstioTarget.V1BETA1);
+  }
+
+  @Test
+  void aProfileAndAVersionThatDisagreeAreRefused() {
+    SettingValues values =
+        SettingValues.builder(Program.CLI)
+            .text(Settings.PROFILE, "legacy")
+            .text(Settings.ISTIO_VERSION, "1.21")
+            .build();
+    assertThatThrownBy(values::config)
+        .isInstanceOf(InvalidSettingValue.class)
+        .hasMessage(
+            "istio-version: disagrees with profile legacy: Istio 1.21 takes the modern objects;"
+                + " give one of the two");
+    SettingValues modernOld =
+        EnvironmentSettings.read(Map.of("ISTIO_PROFILE", "modern", "ISTIO_VERSION", "1.5"));
+    assertThatThrownBy(modernOld::target).isInstanceOf(InvalidSettingValue.class);
   }
 
   @Test

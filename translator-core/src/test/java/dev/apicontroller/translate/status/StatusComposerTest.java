@@ -13,9 +13,9 @@ import dev.apicontroller.model.ImmutableApiStatus;
 import dev.apicontroller.model.ImmutableCondition;
 import dev.apicontroller.model.ImmutableObjectMetadata;
 import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.ObjectKind.Role;
-import dev.apicontroller.translate.Profile;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.conflict.ApiSetView;
 import dev.apicontroller.translate.conflict.ClusterView;
@@ -113,7 +113,7 @@ class StatusComposerTest {
 
   @Test
   void modernProfileReportsAuthorizationPolicyStatus() {
-    Config modern = Config.builder().profile(Profile.MODERN).build();
+    Config modern = Config.builder().target(IstioTarget.V1).build();
     Translation t =
         new ApiTranslator(modern)
             .translate(

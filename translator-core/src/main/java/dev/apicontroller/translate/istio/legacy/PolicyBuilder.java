@@ -4,6 +4,7 @@ import dev.apicontroller.model.Api;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.GeneratedMetadata;
 import dev.apicontroller.translate.GeneratedObject;
+import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.auth.Origin;
 import dev.apicontroller.translate.istio.legacy.PolicySpec.JwtSpec;
@@ -39,6 +40,6 @@ public final class PolicyBuilder {
             peers ? MTLS_PEERS : List.of(),
             specs,
             PolicySpec.USE_ORIGIN);
-    return GeneratedObject.of(ObjectKind.POLICY, metadata, spec);
+    return GeneratedObject.of(ObjectKind.POLICY, IstioTarget.LEGACY, metadata, spec);
   }
 }

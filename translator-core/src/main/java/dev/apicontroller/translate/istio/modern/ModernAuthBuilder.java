@@ -5,6 +5,7 @@ import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.GeneratedMetadata;
 import dev.apicontroller.translate.GeneratedObject;
+import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.auth.Origin;
 import dev.apicontroller.translate.istio.WorkloadSelector;
@@ -22,9 +23,11 @@ public final class ModernAuthBuilder {
       new PeerAuthenticationSpec.Mtls(PeerAuthenticationSpec.STRICT);
 
   private final boolean mtls;
+  private final IstioTarget target;
 
   public ModernAuthBuilder(Config config) {
     this.mtls = config.mtls();
+    this.target = config.target();
   }
 
   /** Whether a PeerAuthentication is generated for this {@code Api}. */
@@ -45,17 +48,20 @@ public final class ModernAuthBuilder {
     out.add(
         GeneratedObject.of(
             ObjectKind.REQUEST_AUTHENTICATION,
+            target,
             metadata,
             new RequestAuthenticationSpec(workload, jwtRules)));
     out.add(
         GeneratedObject.of(
             ObjectKind.AUTHORIZATION_POLICY,
+            target,
             metadata,
             new AuthorizationPolicySpec(workload, AuthorizationPolicySpec.DENY, deny.rules())));
     if (wantsPeerAuthentication(api)) {
       out.add(
           GeneratedObject.of(
               ObjectKind.PEER_AUTHENTICATION,
+              target,
               metadata,
               new PeerAuthenticationSpec(workload, STRICT)));
     }

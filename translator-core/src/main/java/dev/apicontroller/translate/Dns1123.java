@@ -1,4 +1,4 @@
-package dev.apicontroller.translate.validate;
+package dev.apicontroller.translate;
 
 /** DNS-1123 label syntax, checked by hand because it sits in the hot path of every translation. */
 public final class Dns1123 {

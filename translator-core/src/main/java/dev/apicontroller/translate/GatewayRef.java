@@ -1,6 +1,5 @@
-package dev.apicontroller.translate.settings;
+package dev.apicontroller.translate;
 
-import dev.apicontroller.translate.validate.Dns1123;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -14,7 +13,7 @@ import java.util.Optional;
  * @param name the Gateway's name
  */
 public record GatewayRef(Optional<String> namespace, String name) {
-  static final String RULE =
+  public static final String RULE =
       "must be namespace/name, name.namespace.svc.<cluster domain> or a Gateway name";
 
   public static GatewayRef of(String namespace, String name) {

@@ -1,4 +1,4 @@
-package dev.apicontroller.translate.settings;
+package dev.apicontroller.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
