@@ -26,6 +26,7 @@ public final class ApiControllerOperator implements AutoCloseable {
 
   public ApiControllerOperator(
       KubernetesClient client, OperatorSettings settings, MeterRegistry registry) {
+    String identity = identity();
     operator =
         new Operator(
             o -> {
@@ -41,7 +42,7 @@ public final class ApiControllerOperator implements AutoCloseable {
                         LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
                         LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
                         LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
-                        identity(),
+                        identity,
                         new LeaderCallbacks(() -> {}, this::lostLeadership, leader -> {}),
                         false));
               }
@@ -52,7 +53,8 @@ public final class ApiControllerOperator implements AutoCloseable {
             new ObjectApplier(client, new GeneratedObjectConverter()),
             WatchedKinds.discover(client),
             Clock.systemUTC(),
-            new ReconcileMetrics(registry));
+            new ReconcileMetrics(registry),
+            new ApiEventRecorder(client, Clock.systemUTC(), identity));
     operator.register(
         reconciler,
         c -> {

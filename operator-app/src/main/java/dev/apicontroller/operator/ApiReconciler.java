@@ -17,7 +17,9 @@ import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.status.ApplyOutcome;
+import dev.apicontroller.translate.status.ObjectWrite;
 import dev.apicontroller.translate.status.StatusComposer;
+import dev.apicontroller.translate.status.StatusEvents;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Service;
@@ -67,6 +69,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
   private final ObjectApplier applier;
   private final Clock clock;
   private final ReconcileMetrics metrics;
+  private final ApiEventRecorder events;
   private final WatchedKinds watchedKinds;
   private final GeneratedObjectConverter converter = new GeneratedObjectConverter();
 
@@ -80,13 +83,15 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
       ObjectApplier applier,
       WatchedKinds watchedKinds,
       Clock clock,
-      ReconcileMetrics metrics) {
+      ReconcileMetrics metrics,
+      ApiEventRecorder events) {
     this.config = config;
     this.translator = new ApiTranslator(config);
     this.applier = applier;
     this.watchedKinds = watchedKinds;
     this.clock = clock;
     this.metrics = metrics;
+    this.events = events;
   }
 
   @Override
@@ -114,13 +119,15 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
     String uid = resource.getMetadata().getUid();
     Translation translation = translator.translate(resource.toApi(), clusterView);
 
-    List<ApplyResult> results = applyInOrder(resource, translation.objects(), uid);
+    List<ObjectWrite> writes = new ArrayList<>();
+    List<ApplyResult> results = applyInOrder(resource, translation.objects(), uid, writes);
     if (translation.pruneUndesired()) {
-      pruneUnwanted(translation.objects(), uid);
+      pruneUnwanted(translation.objects(), uid, writes);
     }
 
     ApiStatus composed = composeStatus(translation, results);
     ApiStatus next = TransitionTimes.fill(resource.getStatus(), composed, clock.instant());
+    events.record(resource, StatusEvents.between(resource.getStatus(), next, writes));
     boolean retry = results.stream().anyMatch(r -> r.kind() == ApplyResult.Kind.RETRYABLE);
     metrics.reconciled(System.nanoTime() - started);
 
@@ -173,11 +180,16 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
   @Override
   public DeleteControl cleanup(ApiResource resource, Context<ApiResource> context) {
     String uid = resource.getMetadata().getUid();
+    List<ObjectWrite> writes = new ArrayList<>();
     if (uid != null) {
       for (OwnedObject owned : objectCaches.ownedBy(uid)) {
-        if (owned.kind().role() == ObjectKind.Role.ROUTE) applier.delete(owned, uid);
+        if (owned.kind().role() == ObjectKind.Role.ROUTE && applier.delete(owned, uid)) {
+          writes.add(ObjectWrites.deleted(owned));
+        }
       }
     }
+    events.record(
+        resource, StatusEvents.between(resource.getStatus(), resource.getStatus(), writes));
     return DeleteControl.defaultDelete();
   }
 
@@ -212,10 +224,10 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
    * fails the VirtualService is held back, so a route never goes live unsecured.
    */
   private List<ApplyResult> applyInOrder(
-      ApiResource resource, List<GeneratedObject> objects, String uid) {
+      ApiResource resource, List<GeneratedObject> objects, String uid, List<ObjectWrite> writes) {
     List<ApplyResult> results = new ArrayList<>();
     boolean securityFailed = false;
-    boolean routeRemoved = removeRouteToAnotherService(objects, uid);
+    boolean routeRemoved = removeRouteToAnotherService(objects, uid, writes);
     for (GeneratedObject object : objects) {
       if (object.objectKind().role() == ObjectKind.Role.ROUTE && securityFailed) {
         results.add(
@@ -230,6 +242,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
                   .cache(object.objectKind())
                   .get(object.metadata().namespace(), object.metadata().name());
       ApplyResult result = applier.apply(object, live, uid);
+      ObjectWrites.applied(object, live, result).ifPresent(writes::add);
       if (result.wrote()) remember(resource, object.objectKind(), live.orElse(null), result);
       if (result.kind() != ApplyResult.Kind.APPLIED
           && object.objectKind().role() != ObjectKind.Role.ROUTE) {
@@ -247,7 +260,8 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
    * against SPEC 6. The route is created again after them, so the Service is unreachable for that
    * moment rather than unsecured. Returns whether the route was deleted.
    */
-  private boolean removeRouteToAnotherService(List<GeneratedObject> objects, String uid) {
+  private boolean removeRouteToAnotherService(
+      List<GeneratedObject> objects, String uid, List<ObjectWrite> writes) {
     boolean secured =
         objects.stream().anyMatch(o -> o.objectKind().role() != ObjectKind.Role.ROUTE);
     if (!secured || uid == null) return false;
@@ -267,19 +281,22 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
             route.metadata().name(),
             current.get(),
             wanted.get());
-        return applier.delete(new OwnedObject(route.objectKind(), live.get()), uid);
+        OwnedObject old = new OwnedObject(route.objectKind(), live.get());
+        boolean deleted = applier.delete(old, uid);
+        if (deleted) writes.add(ObjectWrites.deleted(old));
+        return deleted;
       }
     }
     return false;
   }
 
   /** Deletes owned objects the core no longer wants, VirtualServices first. */
-  private void pruneUnwanted(List<GeneratedObject> wanted, String uid) {
+  private void pruneUnwanted(List<GeneratedObject> wanted, String uid, List<ObjectWrite> writes) {
     Set<String> keep = new HashSet<>();
     for (GeneratedObject o : wanted) keep.add(identity(o.objectKind(), o.metadata().name()));
     for (OwnedObject owned : objectCaches.ownedBy(uid)) {
-      if (!keep.contains(identity(owned.kind(), owned.name()))) {
-        applier.delete(owned, uid);
+      if (!keep.contains(identity(owned.kind(), owned.name())) && applier.delete(owned, uid)) {
+        writes.add(ObjectWrites.deleted(owned));
       }
     }
   }

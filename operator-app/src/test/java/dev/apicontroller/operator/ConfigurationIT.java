@@ -66,13 +66,15 @@ class ConfigurationIT {
     harness.awaitStatus(ns, "orders", virtualServiceCode(2));
     pause();
 
-    assertThat(harness.operatorRequests.writes())
+    assertThat(harness.operatorRequests.writesBesidesEvents())
         .as("finalizer, Policy, VirtualService, status")
         .hasSizeLessThanOrEqualTo(4)
         .anyMatch(w -> w.startsWith("POST ") && w.contains("/policies"))
         .anyMatch(w -> w.startsWith("POST ") && w.contains("/virtualservices"));
     // Never a moment with the route but without its authentication (SPEC 6).
-    List<String> writes = harness.operatorRequests.writes();
+    // Besides: one Event for each object created.
+    assertThat(harness.operatorRequests.writesTo("/apis/events.k8s.io/v1/")).hasSize(2);
+    List<String> writes = harness.operatorRequests.writesBesidesEvents();
     assertThat(firstIndex(writes, "/policies"))
         .as("the Policy is created before the VirtualService: %s", writes)
         .isLessThan(firstIndex(writes, "/virtualservices"));

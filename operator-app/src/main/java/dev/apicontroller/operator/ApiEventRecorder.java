@@ -1,0 +1,182 @@
+package dev.apicontroller.operator;
+
+import dev.apicontroller.k8s.ApiResource;
+import dev.apicontroller.translate.status.ApiEvent;
+import io.fabric8.kubernetes.api.model.MicroTime;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.api.model.events.v1.Event;
+import io.fabric8.kubernetes.api.model.events.v1.EventBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the Events the core decided ({@code StatusEvents}) on an {@code Api} as {@code
+ * events.k8s.io/v1} Events, deduplicated as client-go's event recorder does: an Event that repeats
+ * (same {@code Api}, type, reason and note) while its series is open is not created again; the
+ * first one's {@code series} (count, last observed time) is patched instead. A series closes after
+ * {@link #SERIES_WINDOW} without a repeat, as in client-go.
+ *
+ * <p>Best effort, as Events are in Kubernetes: a refused or failed write is logged and never fails
+ * the reconcile.
+ */
+final class ApiEventRecorder {
+  /** Events' {@code reportingController}: a qualified name, as the API server demands. */
+  static final String REPORTING_CONTROLLER = "gateway.kyma-project.io/api-controller";
+
+  static final Duration SERIES_WINDOW = Duration.ofMinutes(6);
+  private static final Logger LOG = LoggerFactory.getLogger(ApiEventRecorder.class);
+  private static final int NOTE_LIMIT_BYTES = 1024;
+  private static final int FIELD_LIMIT = 128;
+  private static final int REMEMBERED_SERIES = 4096;
+  private static final DateTimeFormatter MICRO_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX").withZone(ZoneOffset.UTC);
+
+  private final KubernetesClient client;
+  private final Clock clock;
+  private final String reportingInstance;
+  private final Map<SeriesKey, Series> open =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<SeriesKey, Series> eldest) {
+          return size() > REMEMBERED_SERIES;
+        }
+      };
+
+  ApiEventRecorder(KubernetesClient client, Clock clock, String reportingInstance) {
+    this.client = client;
+    this.clock = clock;
+    this.reportingInstance = truncate(reportingInstance, FIELD_LIMIT);
+  }
+
+  /** Records {@code events} on {@code api}. */
+  void record(ApiResource api, List<ApiEvent> events) {
+    for (ApiEvent event : events) {
+      try {
+        record(api, event);
+      } catch (KubernetesClientException e) {
+        LOG.warn(
+            "could not record Event {} on Api {}: {}",
+            event.reason(),
+            api.qualifiedName(),
+            e.getMessage());
+      }
+    }
+  }
+
+  private void record(ApiResource api, ApiEvent event) {
+    String note = truncateUtf8(event.note(), NOTE_LIMIT_BYTES);
+    SeriesKey key =
+        new SeriesKey(api.getMetadata().getUid(), event.type().wireName(), event.reason(), note);
+    Instant now = clock.instant();
+    Series repeated;
+    synchronized (open) {
+      repeated = open.get(key);
+      if (repeated != null && repeated.lastObserved.plus(SERIES_WINDOW).isBefore(now)) {
+        open.remove(key);
+        repeated = null;
+      }
+      if (repeated != null) {
+        repeated.count++;
+        repeated.lastObserved = now;
+      }
+    }
+    if (repeated != null && patchSeries(api, repeated, now)) return;
+    Event created =
+        client
+            .events()
+            .v1()
+            .events()
+            .inNamespace(api.getMetadata().getNamespace())
+            .resource(event(api, event, note, now))
+            .create();
+    synchronized (open) {
+      open.put(key, new Series(created.getMetadata().getName(), now));
+    }
+  }
+
+  /** Counts a repeat on the Event recorded first; false when that Event is gone (expired). */
+  private boolean patchSeries(ApiResource api, Series series, Instant now) {
+    String patch =
+        "{\"series\":{\"count\":%d,\"lastObservedTime\":\"%s\"}}"
+            .formatted(series.count, MICRO_TIME.format(now));
+    try {
+      client
+          .events()
+          .v1()
+          .events()
+          .inNamespace(api.getMetadata().getNamespace())
+          .withName(series.eventName)
+          .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+      return true;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404) throw e;
+      return false;
+    }
+  }
+
+  private Event event(ApiResource api, ApiEvent event, String note, Instant now) {
+    return new EventBuilder()
+        .withNewMetadata()
+        // As client-go names Events: the object's name, a dot, a unique suffix.
+        .withGenerateName(truncate(api.getMetadata().getName(), 200) + ".")
+        .withNamespace(api.getMetadata().getNamespace())
+        .endMetadata()
+        .withRegarding(
+            new ObjectReferenceBuilder()
+                .withApiVersion(api.getApiVersion())
+                .withKind(api.getKind())
+                .withNamespace(api.getMetadata().getNamespace())
+                .withName(api.getMetadata().getName())
+                .withUid(api.getMetadata().getUid())
+                .withResourceVersion(api.getMetadata().getResourceVersion())
+                .build())
+        .withType(event.type().wireName())
+        .withReason(truncate(event.reason(), FIELD_LIMIT))
+        .withAction(truncate(event.action(), FIELD_LIMIT))
+        .withNote(note)
+        .withEventTime(new MicroTime(MICRO_TIME.format(now)))
+        .withReportingController(REPORTING_CONTROLLER)
+        .withReportingInstance(reportingInstance)
+        .build();
+  }
+
+  private static String truncate(String s, int chars) {
+    return s.length() <= chars ? s : s.substring(0, chars);
+  }
+
+  /** The API server refuses a note over 1 kB: cut on a character boundary, marked with "...". */
+  static String truncateUtf8(String s, int bytes) {
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    if (utf8.length <= bytes) return s;
+    int cut = bytes - 3;
+    while (cut > 0 && (utf8[cut] & 0xC0) == 0x80) cut--;
+    return new String(utf8, 0, cut, StandardCharsets.UTF_8) + "...";
+  }
+
+  private record SeriesKey(String uid, String type, String reason, String note) {}
+
+  /** The Event recorded first for a key, and how often it occurred since. */
+  private static final class Series {
+    final String eventName;
+    int count = 1;
+    Instant lastObserved;
+
+    Series(String eventName, Instant lastObserved) {
+      this.eventName = eventName;
+      this.lastObserved = lastObserved;
+    }
+  }
+}
