@@ -39,9 +39,9 @@ public final class ApiControllerOperator implements AutoCloseable {
                     new LeaderElectionConfiguration(
                         LEASE_NAME,
                         settings.leaseNamespace().orElse(null),
-                        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
-                        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
-                        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+                        settings.leaseTimings().leaseDuration(),
+                        settings.leaseTimings().renewDeadline(),
+                        settings.leaseTimings().retryPeriod(),
                         identity,
                         new LeaderCallbacks(() -> {}, this::lostLeadership, leader -> {}),
                         false));

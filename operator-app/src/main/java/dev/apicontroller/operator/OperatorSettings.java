@@ -21,6 +21,9 @@ import java.util.Set;
  * @param leaderElection {@code LEADER_ELECTION}: default on when running in a cluster
  * @param leaseNamespace {@code LEASE_NAMESPACE} (falls back to {@code POD_NAMESPACE}); empty lets
  *     the operator use its own namespace
+ * @param leaseTimings {@code LEASE_DURATION}, {@code LEASE_RENEW_DEADLINE}, {@code
+ *     LEASE_RETRY_PERIOD}: durations such as {@code 15s}, {@code 500ms} or {@code 1m}; default 15s,
+ *     10s, 2s
  * @param metricsPort {@code METRICS_PORT}: the port of /metrics, /healthz and /readyz
  * @param rootLogLevel {@code API_CONTROLLER_LOG_LEVEL} (the original controller's variable, with
  *     its logrus level names) as a logback level name; empty keeps logback.xml's level
@@ -30,6 +33,7 @@ public record OperatorSettings(
     Set<String> watchNamespaces,
     boolean leaderElection,
     Optional<String> leaseNamespace,
+    LeaseTimings leaseTimings,
     int metricsPort,
     Optional<String> rootLogLevel) {
 
@@ -62,11 +66,22 @@ public record OperatorSettings(
         text(env, "LEADER_ELECTION").map(v -> bool(v, "LEADER_ELECTION")).orElse(inCluster);
     Optional<String> leaseNamespace =
         text(env, "LEASE_NAMESPACE").or(() -> text(env, "POD_NAMESPACE"));
+    LeaseTimings lease =
+        new LeaseTimings(
+            text(env, "LEASE_DURATION")
+                .map(v -> duration(v, "LEASE_DURATION"))
+                .orElse(LeaseTimings.DEFAULTS.leaseDuration()),
+            text(env, "LEASE_RENEW_DEADLINE")
+                .map(v -> duration(v, "LEASE_RENEW_DEADLINE"))
+                .orElse(LeaseTimings.DEFAULTS.renewDeadline()),
+            text(env, "LEASE_RETRY_PERIOD")
+                .map(v -> duration(v, "LEASE_RETRY_PERIOD"))
+                .orElse(LeaseTimings.DEFAULTS.retryPeriod()));
     int port = text(env, "METRICS_PORT").map(OperatorSettings::port).orElse(DEFAULT_METRICS_PORT);
     Optional<String> logLevel =
         text(env, "API_CONTROLLER_LOG_LEVEL").map(OperatorSettings::logLevel);
     return new OperatorSettings(
-        config.build(), namespaces, leaderElection, leaseNamespace, port, logLevel);
+        config.build(), namespaces, leaderElection, leaseNamespace, lease, port, logLevel);
   }
 
   private static Optional<String> text(Map<String, String> env, String name) {
@@ -127,6 +142,19 @@ public record OperatorSettings(
       case "warn", "warning" -> "WARN";
       case "error", "fatal", "panic" -> "ERROR";
       default -> throw bad("API_CONTROLLER_LOG_LEVEL", value, "must be debug, info, warn or error");
+    };
+  }
+
+  /** A duration as Kubernetes flags write it: {@code 500ms}, {@code 15s}, {@code 1m}. */
+  private static java.time.Duration duration(String value, String name) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("([0-9]{1,9})(ms|s|m)").matcher(value);
+    if (!m.matches()) throw bad(name, value, "must be a duration such as 15s, 500ms or 1m");
+    long amount = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "ms" -> java.time.Duration.ofMillis(amount);
+      case "s" -> java.time.Duration.ofSeconds(amount);
+      default -> java.time.Duration.ofMinutes(amount);
     };
   }
 

@@ -23,6 +23,42 @@ class OperatorSettingsTest {
   }
 
   @Test
+  void leaseTimingsDefaultToClientGosAndAreReadAsDurations() {
+    assertThat(OperatorSettings.fromEnvironment(Map.of()).leaseTimings())
+        .isEqualTo(
+            new LeaseTimings(
+                java.time.Duration.ofSeconds(15),
+                java.time.Duration.ofSeconds(10),
+                java.time.Duration.ofSeconds(2)));
+
+    LeaseTimings read =
+        OperatorSettings.fromEnvironment(
+                Map.of(
+                    "LEASE_DURATION", "1m",
+                    "LEASE_RENEW_DEADLINE", "40s",
+                    "LEASE_RETRY_PERIOD", "500ms"))
+            .leaseTimings();
+
+    assertThat(read.leaseDuration()).isEqualTo(java.time.Duration.ofMinutes(1));
+    assertThat(read.renewDeadline()).isEqualTo(java.time.Duration.ofSeconds(40));
+    assertThat(read.retryPeriod()).isEqualTo(java.time.Duration.ofMillis(500));
+  }
+
+  @Test
+  void leaseTimingsOutOfClientGosOrderAreRefusedNamingTheVariables() {
+    assertThatThrownBy(
+            () -> OperatorSettings.fromEnvironment(Map.of("LEASE_RENEW_DEADLINE", "20s")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "LEASE_DURATION (15000 ms) must be longer than LEASE_RENEW_DEADLINE (20000 ms)");
+    assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of("LEASE_RETRY_PERIOD", "10s")))
+        .hasMessage(
+            "LEASE_RENEW_DEADLINE (10000 ms) must be longer than LEASE_RETRY_PERIOD (10000 ms)");
+    assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of("LEASE_RETRY_PERIOD", "0s")))
+        .hasMessage("LEASE_RETRY_PERIOD must be more than 0");
+  }
+
+  @Test
   void leaderElectionIsOnByDefaultInACluster() {
     assertThat(
             OperatorSettings.fromEnvironment(Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1"))
@@ -82,7 +118,10 @@ class OperatorSettingsTest {
             Map.entry("DEFAULT_JWKS_URI", "ftp://keys"),
             Map.entry("DOMAIN_NAME", "not a domain"),
             Map.entry("LEADER_ELECTION", "1"),
-            Map.entry("API_CONTROLLER_LOG_LEVEL", "verbose"))) {
+            Map.entry("API_CONTROLLER_LOG_LEVEL", "verbose"),
+            Map.entry("LEASE_DURATION", "15"),
+            Map.entry("LEASE_RENEW_DEADLINE", "10 s"),
+            Map.entry("LEASE_RETRY_PERIOD", "-2s"))) {
       assertThatThrownBy(
               () -> OperatorSettings.fromEnvironment(Map.of(bad.getKey(), bad.getValue())))
           .isInstanceOf(IllegalArgumentException.class)
