@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,7 @@ final class ApiEventRecorder {
   private final KubernetesClient client;
   private final Clock clock;
   private final String reportingInstance;
+  private final AtomicLong lastNanos = new AtomicLong();
   private final Map<SeriesKey, Series> open =
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -130,8 +132,9 @@ final class ApiEventRecorder {
   private Event event(ApiResource api, ApiEvent event, String note, Instant now) {
     return new EventBuilder()
         .withNewMetadata()
-        // As client-go names Events: the object's name, a dot, a unique suffix.
-        .withGenerateName(truncate(api.getMetadata().getName(), 200) + ".")
+        // As client-go names Events: the object's name, a dot, the time in hex nanoseconds.
+        .withName(
+            truncate(api.getMetadata().getName(), 236) + "." + Long.toHexString(uniqueNanos(now)))
         .withNamespace(api.getMetadata().getNamespace())
         .endMetadata()
         .withRegarding(
@@ -151,6 +154,12 @@ final class ApiEventRecorder {
         .withReportingController(REPORTING_CONTROLLER)
         .withReportingInstance(reportingInstance)
         .build();
+  }
+
+  /** The time in nanoseconds, made unique among this recorder's Events (the clock may repeat). */
+  private long uniqueNanos(Instant now) {
+    long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    return lastNanos.accumulateAndGet(nanos, (last, next) -> Math.max(last + 1, next));
   }
 
   private static String truncate(String s, int chars) {
