@@ -120,7 +120,15 @@ final class ApiEventRecorder {
           .v1()
           .events()
           .inNamespace(api.getMetadata().getNamespace())
-          .withName(series.eventName)
+          // Named by an item rather than withName: fabric8 then sends the patch without a GET
+          // first (deploy/ grants no get on events).
+          .resource(
+              new EventBuilder()
+                  .withNewMetadata()
+                  .withName(series.eventName)
+                  .withNamespace(api.getMetadata().getNamespace())
+                  .endMetadata()
+                  .build())
           .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
       return true;
     } catch (KubernetesClientException e) {

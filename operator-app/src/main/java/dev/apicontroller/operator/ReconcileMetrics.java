@@ -6,13 +6,15 @@ import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The operator's own metrics, beside java-operator-sdk's: how long reconciles take (a histogram),
- * which build runs, and how many {@code Api}s stand at each VirtualService status code (read from
- * the informer cache at scrape time, so deleted {@code Api}s drop out without bookkeeping).
+ * which build runs, the JVM's memory, and how many {@code Api}s stand at each VirtualService status
+ * code (read from the informer cache at scrape time, so deleted {@code Api}s drop out without
+ * bookkeeping).
  */
 final class ReconcileMetrics {
   /** Bounds a dashboard shows as they are: how many reconciles finish within each. */
@@ -41,6 +43,8 @@ final class ReconcileMetrics {
             .maximumExpectedValue(Duration.ofSeconds(30))
             .register(registry);
     BuildInfo.ofThisBuild().register(registry);
+    // Heap and non-heap use by pool: what docs/operator.md sizes the memory limit from.
+    new JvmMemoryMetrics().bindTo(registry);
   }
 
   void reconciled(long nanos) {

@@ -39,6 +39,13 @@ class ReconcileMetricsTest {
   }
 
   @Test
+  void theJvmsHeapIsPublishedForSizing() {
+    new ReconcileMetrics(registry);
+
+    assertThat(registry.scrape()).contains("jvm_memory_used_bytes{area=\"heap\"");
+  }
+
+  @Test
   void theBuildInfoNamesTheVersionTheBuildWasMadeFrom() {
     new ReconcileMetrics(registry);
 
