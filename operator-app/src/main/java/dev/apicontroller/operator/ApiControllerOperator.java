@@ -22,6 +22,7 @@ public final class ApiControllerOperator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiControllerOperator.class);
 
   private final Operator operator;
+  private final ApiEventRecorder events;
   private volatile boolean stopping;
 
   public ApiControllerOperator(
@@ -47,6 +48,7 @@ public final class ApiControllerOperator implements AutoCloseable {
                         false));
               }
             });
+    events = new ApiEventRecorder(client, Clock.systemUTC(), identity);
     ApiReconciler reconciler =
         new ApiReconciler(
             settings.config(),
@@ -54,7 +56,7 @@ public final class ApiControllerOperator implements AutoCloseable {
             WatchedKinds.discover(client),
             Clock.systemUTC(),
             new ReconcileMetrics(registry),
-            new ApiEventRecorder(client, Clock.systemUTC(), identity));
+            events);
     operator.register(
         reconciler,
         c -> {
@@ -82,6 +84,7 @@ public final class ApiControllerOperator implements AutoCloseable {
   public void close() {
     stopping = true;
     operator.stop();
+    events.close();
   }
 
   /**

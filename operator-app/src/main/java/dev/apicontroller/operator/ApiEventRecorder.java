@@ -19,6 +19,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +34,10 @@ import org.slf4j.LoggerFactory;
  * first one's {@code series} (count, last observed time) is patched instead. A series closes after
  * {@link #SERIES_WINDOW} without a repeat, as in client-go.
  *
- * <p>Best effort, as Events are in Kubernetes: a refused or failed write is logged and never fails
- * the reconcile.
+ * <p>Best effort, as Events are in Kubernetes: written by one background thread, so a reconcile
+ * never waits for them; a refused or failed write is logged and never fails the reconcile.
  */
-final class ApiEventRecorder {
+final class ApiEventRecorder implements AutoCloseable {
   /** Events' {@code reportingController}: a qualified name, as the API server demands. */
   static final String REPORTING_CONTROLLER = "gateway.kyma-project.io/api-controller";
 
@@ -42,6 +46,7 @@ final class ApiEventRecorder {
   private static final int NOTE_LIMIT_BYTES = 1024;
   private static final int FIELD_LIMIT = 128;
   private static final int REMEMBERED_SERIES = 4096;
+  static final int QUEUED = 1000;
   private static final DateTimeFormatter MICRO_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX").withZone(ZoneOffset.UTC);
 
@@ -49,6 +54,19 @@ final class ApiEventRecorder {
   private final Clock clock;
   private final String reportingInstance;
   private final AtomicLong lastNanos = new AtomicLong();
+  private final ThreadPoolExecutor writer =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.SECONDS,
+          new ArrayBlockingQueue<>(QUEUED),
+          r -> {
+            Thread t = new Thread(r, "api-events");
+            t.setDaemon(true);
+            return t;
+          },
+          new ThreadPoolExecutor.AbortPolicy());
   private final Map<SeriesKey, Series> open =
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -63,8 +81,33 @@ final class ApiEventRecorder {
     this.reportingInstance = truncate(reportingInstance, FIELD_LIMIT);
   }
 
-  /** Records {@code events} on {@code api}. */
+  /**
+   * Records {@code events} on {@code api} in the background, in order, so a reconcile never waits
+   * for them. When {@link #QUEUED} events wait already (an API server that does not answer), the
+   * new ones are dropped with a log line, as client-go's broadcaster drops them.
+   */
   void record(ApiResource api, List<ApiEvent> events) {
+    if (events.isEmpty()) return;
+    try {
+      writer.execute(() -> write(api, events));
+    } catch (RejectedExecutionException e) {
+      LOG.warn("dropped {} Events on Api {}: too many waiting", events.size(), api.qualifiedName());
+    }
+  }
+
+  /** Stops recording; Events already queued are still written (for at most a few seconds). */
+  @Override
+  public void close() {
+    writer.shutdown();
+    try {
+      if (!writer.awaitTermination(5, TimeUnit.SECONDS)) writer.shutdownNow();
+    } catch (InterruptedException e) {
+      writer.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void write(ApiResource api, List<ApiEvent> events) {
     for (ApiEvent event : events) {
       try {
         record(api, event);

@@ -25,20 +25,20 @@ record LeaseTimings(Duration leaseDuration, Duration renewDeadline, Duration ret
     if (retryPeriod.isNegative() || retryPeriod.isZero()) {
       throw new IllegalArgumentException("LEASE_RETRY_PERIOD must be more than 0");
     }
-    if (renewDeadline.compareTo(retryPeriod) <= 0) {
+    requireLonger("LEASE_RENEW_DEADLINE", renewDeadline, "LEASE_RETRY_PERIOD", retryPeriod);
+    requireLonger("LEASE_DURATION", leaseDuration, "LEASE_RENEW_DEADLINE", renewDeadline);
+  }
+
+  private static void requireLonger(String name, Duration value, String otherName, Duration other) {
+    if (value.compareTo(other) <= 0) {
       throw new IllegalArgumentException(
-          "LEASE_RENEW_DEADLINE ("
-              + renewDeadline.toMillis()
-              + " ms) must be longer than LEASE_RETRY_PERIOD ("
-              + retryPeriod.toMillis()
-              + " ms)");
-    }
-    if (leaseDuration.compareTo(renewDeadline) <= 0) {
-      throw new IllegalArgumentException(
-          "LEASE_DURATION ("
-              + leaseDuration.toMillis()
-              + " ms) must be longer than LEASE_RENEW_DEADLINE ("
-              + renewDeadline.toMillis()
+          name
+              + " ("
+              + value.toMillis()
+              + " ms) must be longer than "
+              + otherName
+              + " ("
+              + other.toMillis()
               + " ms)");
     }
   }

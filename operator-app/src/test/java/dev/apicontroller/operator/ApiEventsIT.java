@@ -32,12 +32,7 @@ class ApiEventsIT {
   @Test
   void describeShowsTheObjectsCreatedAndAResyncAddsNone() {
     String ns = harness.newNamespace("events");
-    String uid =
-        harness
-            .createApi(ApiLifecycleIT.securedApi(ns, "orders", "orders", ns))
-            .getMetadata()
-            .getUid();
-    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+    String uid = exposedApi(ns);
 
     List<Event> created = awaitEvents(ns, uid, events -> events.size() >= 2);
 
@@ -78,12 +73,7 @@ class ApiEventsIT {
   @Test
   void aValidationFailureIsAWarningOnceAndItsRecurrenceASeries() {
     String ns = harness.newNamespace("events-invalid");
-    String uid =
-        harness
-            .createApi(ApiLifecycleIT.securedApi(ns, "orders", "orders", ns))
-            .getMetadata()
-            .getUid();
-    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+    String uid = exposedApi(ns);
 
     OperatorHarness.editSpec(harness.user, ns, "orders", s -> s.withHostname("orders.example.org"));
     String message =
@@ -125,9 +115,7 @@ class ApiEventsIT {
   @Test
   void deletingTheApiRecordsItsRouteDeleted() {
     String ns = harness.newNamespace("events-delete");
-    ApiResource api = harness.createApi(ApiLifecycleIT.securedApi(ns, "orders", "orders", ns));
-    String uid = api.getMetadata().getUid();
-    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+    String uid = exposedApi(ns);
 
     harness.user.resources(ApiResource.class).inNamespace(ns).withName("orders").delete();
 
@@ -138,6 +126,13 @@ class ApiEventsIT {
         .singleElement()
         .satisfies(
             e -> assertThat(e.getNote()).isEqualTo("Deleted VirtualService " + ns + "/orders."));
+  }
+
+  /** Creates the secured {@code Api} {@code orders} in {@code ns}, waits until it is exposed. */
+  private static String exposedApi(String ns) {
+    ApiResource api = harness.createApi(ApiLifecycleIT.securedApi(ns, "orders", "orders", ns));
+    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+    return api.getMetadata().getUid();
   }
 
   private static List<Event> warnings(List<Event> events) {
