@@ -113,6 +113,37 @@ class ApiEventsIT {
   }
 
   @Test
+  void aTakenHostIsAWarningNamingItsHolderAndGettingItBackANormalEvent() {
+    String ns = harness.newNamespace("events-conflict");
+    harness
+        .user
+        .resource(ConflictsIT.foreignVirtualService(ns, "theirs", ns + ".kyma.local"))
+        .create();
+    String uid =
+        harness.createApi(ConflictsIT.openApi(ns, "orders", "orders", ns)).getMetadata().getUid();
+    harness.awaitStatus(ns, "orders", virtualServiceCode(4));
+
+    Event warning =
+        awaitEvents(ns, uid, events -> !warnings(events).isEmpty()).stream()
+            .filter(e -> e.getType().equals("Warning"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(warning.getReason()).isEqualTo("HostnameOccupied");
+    assertThat(warning.getNote()).contains(ns + "/theirs");
+
+    harness
+        .user
+        .genericKubernetesResources(ApiLifecycleIT.VS_LEGACY, "VirtualService")
+        .inNamespace(ns)
+        .withName("theirs")
+        .delete();
+    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+    assertThat(awaitEvents(ns, uid, es -> es.size() >= 2))
+        .extracting(Event::getReason)
+        .containsExactly("HostnameOccupied", "Created");
+  }
+
+  @Test
   void deletingTheApiRecordsItsRouteDeleted() {
     String ns = harness.newNamespace("events-delete");
     String uid = exposedApi(ns);
