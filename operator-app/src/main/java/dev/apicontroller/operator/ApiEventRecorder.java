@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * first one's {@code series} (count, last observed time) is patched instead. A series closes after
  * {@link #SERIES_WINDOW} without a repeat, as in client-go.
  *
- * <p>Best effort, as Events are in Kubernetes: written by one background thread, so a reconcile
- * never waits for them; a refused or failed write is logged and never fails the reconcile.
+ * <p>Best effort, as Events are in Kubernetes: written by background threads, so a reconcile never
+ * waits for them; a refused or failed write is logged and never fails the reconcile.
  */
 final class ApiEventRecorder implements AutoCloseable {
   /** Events' {@code reportingController}: a qualified name, as the API server demands. */
@@ -47,6 +47,7 @@ final class ApiEventRecorder implements AutoCloseable {
   private static final int FIELD_LIMIT = 128;
   private static final int REMEMBERED_SERIES = 4096;
   static final int QUEUED = 1000;
+  private static final int WRITERS = 4;
   private static final DateTimeFormatter MICRO_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX").withZone(ZoneOffset.UTC);
 
@@ -54,19 +55,13 @@ final class ApiEventRecorder implements AutoCloseable {
   private final Clock clock;
   private final String reportingInstance;
   private final AtomicLong lastNanos = new AtomicLong();
-  private final ThreadPoolExecutor writer =
-      new ThreadPoolExecutor(
-          1,
-          1,
-          0,
-          TimeUnit.SECONDS,
-          new ArrayBlockingQueue<>(QUEUED),
-          r -> {
-            Thread t = new Thread(r, "api-events");
-            t.setDaemon(true);
-            return t;
-          },
-          new ThreadPoolExecutor.AbortPolicy());
+
+  /**
+   * Writers by {@code Api}: one {@code Api}'s Events always go through the same thread, in order;
+   * several threads keep a burst (every {@code Api} created at once) from queueing behind one.
+   */
+  private final ThreadPoolExecutor[] writers = new ThreadPoolExecutor[WRITERS];
+
   private final Map<SeriesKey, Series> open =
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -79,6 +74,22 @@ final class ApiEventRecorder implements AutoCloseable {
     this.client = client;
     this.clock = clock;
     this.reportingInstance = truncate(reportingInstance, FIELD_LIMIT);
+    for (int i = 0; i < WRITERS; i++) {
+      String name = "api-events-" + i;
+      writers[i] =
+          new ThreadPoolExecutor(
+              1,
+              1,
+              0,
+              TimeUnit.SECONDS,
+              new ArrayBlockingQueue<>(QUEUED / WRITERS),
+              r -> {
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                return t;
+              },
+              new ThreadPoolExecutor.AbortPolicy());
+    }
   }
 
   /**
@@ -88,8 +99,10 @@ final class ApiEventRecorder implements AutoCloseable {
    */
   void record(ApiResource api, List<ApiEvent> events) {
     if (events.isEmpty()) return;
+    Instant decided = clock.instant();
+    String uid = String.valueOf(api.getMetadata().getUid());
     try {
-      writer.execute(() -> write(api, events));
+      writers[Math.floorMod(uid.hashCode(), WRITERS)].execute(() -> write(api, events, decided));
     } catch (RejectedExecutionException e) {
       LOG.warn("dropped {} Events on Api {}: too many waiting", events.size(), api.qualifiedName());
     }
@@ -98,19 +111,21 @@ final class ApiEventRecorder implements AutoCloseable {
   /** Stops recording; Events already queued are still written (for at most a few seconds). */
   @Override
   public void close() {
-    writer.shutdown();
+    for (ThreadPoolExecutor writer : writers) writer.shutdown();
     try {
-      if (!writer.awaitTermination(5, TimeUnit.SECONDS)) writer.shutdownNow();
+      for (ThreadPoolExecutor writer : writers) {
+        if (!writer.awaitTermination(5, TimeUnit.SECONDS)) writer.shutdownNow();
+      }
     } catch (InterruptedException e) {
-      writer.shutdownNow();
+      for (ThreadPoolExecutor writer : writers) writer.shutdownNow();
       Thread.currentThread().interrupt();
     }
   }
 
-  private void write(ApiResource api, List<ApiEvent> events) {
+  private void write(ApiResource api, List<ApiEvent> events, Instant decided) {
     for (ApiEvent event : events) {
       try {
-        record(api, event);
+        record(api, event, decided);
       } catch (KubernetesClientException e) {
         LOG.warn(
             "could not record Event {} on Api {}: {}",
@@ -121,11 +136,11 @@ final class ApiEventRecorder implements AutoCloseable {
     }
   }
 
-  private void record(ApiResource api, ApiEvent event) {
+  /** {@code now}: when the reconcile decided the Event, its time however long it waited. */
+  private void record(ApiResource api, ApiEvent event, Instant now) {
     String note = truncateUtf8(event.note(), NOTE_LIMIT_BYTES);
     SeriesKey key =
         new SeriesKey(api.getMetadata().getUid(), event.type().wireName(), event.reason(), note);
-    Instant now = clock.instant();
     Series repeated;
     synchronized (open) {
       repeated = open.get(key);
