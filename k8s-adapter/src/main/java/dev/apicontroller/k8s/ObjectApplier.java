@@ -115,13 +115,18 @@ public final class ObjectApplier {
                   .build(),
               wanted);
       remember(desired.objectKind(), live.orElse(null), written);
-      LOG.info(
-          "{} {}",
-          live.isEmpty()
-              ? "created"
-              : OriginalControllerClaim.apiUidOf(live.get()) != null ? "adopted" : "updated",
-          what);
-      return applied(written, true);
+      // An apply that changes nothing (the matcher could not tell) leaves the resourceVersion.
+      boolean changed =
+          !written.getMetadata().getResourceVersion().equals(seenVersion) || staleLabel.isPresent();
+      if (changed) {
+        LOG.info(
+            "{} {}",
+            live.isEmpty()
+                ? "created"
+                : OriginalControllerClaim.apiUidOf(live.get()) != null ? "adopted" : "updated",
+            what);
+      }
+      return applied(written, changed);
     } catch (KubernetesClientException e) {
       return failure(desired, what, e);
     }

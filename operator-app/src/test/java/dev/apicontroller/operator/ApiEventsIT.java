@@ -2,6 +2,7 @@ package dev.apicontroller.operator;
 
 import static dev.apicontroller.operator.OperatorHarness.virtualServiceCode;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.apicontroller.k8s.ApiResource;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
@@ -68,6 +69,23 @@ class ApiEventsIT {
     harness.awaitStatus(ns, "orders", virtualServiceCode(2));
     pause();
     assertThat(events(ns, uid)).usingRecursiveFieldByFieldElementComparator().isEqualTo(created);
+  }
+
+  @Test
+  void aSpecChangeRecordsAnUpdateOfTheChangedObjectOnlyNotOfTheUnchangedPolicy() {
+    String ns = harness.newNamespace("events-update");
+    String uid = exposedApi(ns);
+    awaitEvents(ns, uid, events -> events.size() >= 2);
+
+    // The hostname is the VirtualService's; the Policy names the Service only.
+    OperatorHarness.editSpec(harness.user, ns, "orders", s -> s.withHostname("shop-" + ns));
+    awaitEvents(ns, uid, es -> es.stream().anyMatch(e -> e.getReason().equals("Updated")));
+    pause();
+
+    assertThat(events(ns, uid))
+        .filteredOn(e -> !e.getReason().equals("Created"))
+        .extracting(Event::getType, Event::getNote)
+        .containsExactly(tuple("Normal", "Updated VirtualService " + ns + "/orders."));
   }
 
   @Test

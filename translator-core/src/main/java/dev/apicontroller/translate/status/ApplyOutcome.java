@@ -11,8 +11,9 @@ import dev.apicontroller.translate.conflict.ObjectRef;
  * @param resource the applied object, for {@link Kind#APPLIED}
  * @param error the error, in words a user can act on, for the failures
  * @param holder the foreign object, for {@link Kind#NAME_TAKEN}
- * @param wrote whether the runtime wrote the object; false for {@link Kind#APPLIED} when the live
- *     object already held what was wanted (no Event is due for it)
+ * @param wrote whether the runtime changed the object; false for {@link Kind#APPLIED} when the live
+ *     object already held what was wanted, so nothing was written or the write changed nothing (no
+ *     Event is due for it)
  */
 public record ApplyOutcome(
     Kind kind, ResourceRef resource, String error, ObjectRef holder, boolean wrote) {
@@ -27,12 +28,12 @@ public record ApplyOutcome(
     NAME_TAKEN
   }
 
-  /** Applied by a write. */
+  /** Applied by a write that changed the object. */
   public static ApplyOutcome applied(String name, String uid, String resourceVersion) {
     return applied(name, uid, resourceVersion, true);
   }
 
-  /** Applied without a write: the live object already held what was wanted. */
+  /** Applied without a change: the live object already held what was wanted. */
   public static ApplyOutcome unchanged(String name, String uid, String resourceVersion) {
     return applied(name, uid, resourceVersion, false);
   }
