@@ -82,7 +82,7 @@ public final class ObjectApplier {
     GenericKubernetesResource wanted =
         Manifests.json().convertValue(desired, GenericKubernetesResource.class);
     if (live.isPresent() && ownedFieldsMatch(live.get(), wanted)) {
-      return applied(live.get());
+      return applied(live.get(), false);
     }
     try {
       Resource<GenericKubernetesResource> target =
@@ -115,11 +115,18 @@ public final class ObjectApplier {
                   .build(),
               wanted);
       remember(desired.objectKind(), live.orElse(null), written);
-      LOG.info(
-          "{} {}",
-          live.isEmpty() ? "created" : staleLabel.isPresent() ? "adopted" : "updated",
-          what);
-      return applied(written);
+      // An apply that changes nothing (the matcher could not tell) leaves the resourceVersion.
+      boolean changed =
+          !written.getMetadata().getResourceVersion().equals(seenVersion) || staleLabel.isPresent();
+      if (changed) {
+        LOG.info(
+            "{} {}",
+            live.isEmpty()
+                ? "created"
+                : OriginalControllerClaim.apiUidOf(live.get()) != null ? "adopted" : "updated",
+            what);
+      }
+      return applied(written, changed);
     } catch (KubernetesClientException e) {
       return failure(desired, what, e);
     }
@@ -168,11 +175,13 @@ public final class ObjectApplier {
             });
   }
 
-  private static ApplyOutcome applied(GenericKubernetesResource object) {
-    return ApplyOutcome.applied(
-        object.getMetadata().getName(),
-        object.getMetadata().getUid(),
-        object.getMetadata().getResourceVersion());
+  private static ApplyOutcome applied(GenericKubernetesResource object, boolean wrote) {
+    String name = object.getMetadata().getName();
+    String uid = object.getMetadata().getUid();
+    String version = object.getMetadata().getResourceVersion();
+    return wrote
+        ? ApplyOutcome.applied(name, uid, version)
+        : ApplyOutcome.unchanged(name, uid, version);
   }
 
   private static ApplyOutcome failure(

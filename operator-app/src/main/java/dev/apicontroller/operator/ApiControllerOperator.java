@@ -23,10 +23,12 @@ public final class ApiControllerOperator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiControllerOperator.class);
 
   private final Operator operator;
+  private final ApiEventRecorder events;
   private volatile boolean stopping;
 
   public ApiControllerOperator(
       KubernetesClient client, OperatorSettings settings, MeterRegistry registry) {
+    String identity = identity();
     operator =
         new Operator(
             o -> {
@@ -39,10 +41,10 @@ public final class ApiControllerOperator implements AutoCloseable {
                     new LeaderElectionConfiguration(
                         LEASE_NAME,
                         settings.leaseNamespace().orElse(null),
-                        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
-                        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
-                        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
-                        identity(),
+                        settings.leaseTimings().leaseDuration(),
+                        settings.leaseTimings().renewDeadline(),
+                        settings.leaseTimings().retryPeriod(),
+                        identity,
                         new LeaderCallbacks(() -> {}, this::lostLeadership, leader -> {}),
                         false));
               }
@@ -68,12 +70,14 @@ public final class ApiControllerOperator implements AutoCloseable {
         .tag("target", config.target().wireName())
         .tag("chosen", settings.targetGiven() ? "configured" : "discovered")
         .register(registry);
+    events = new ApiEventRecorder(client, Clock.systemUTC(), identity);
     ApiReconciler reconciler =
         new ApiReconciler(
             config,
             WatchedKinds.discover(client),
             Clock.systemUTC(),
-            new ReconcileMetrics(registry));
+            new ReconcileMetrics(registry),
+            events);
     operator.register(
         reconciler,
         c -> {
@@ -101,6 +105,7 @@ public final class ApiControllerOperator implements AutoCloseable {
   public void close() {
     stopping = true;
     operator.stop();
+    events.close();
   }
 
   /**

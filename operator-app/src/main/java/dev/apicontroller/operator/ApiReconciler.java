@@ -15,7 +15,9 @@ import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.decide.ApiTranslator;
 import dev.apicontroller.translate.status.ApplyOutcome;
+import dev.apicontroller.translate.status.ObjectWrite;
 import dev.apicontroller.translate.status.StatusComposer;
+import dev.apicontroller.translate.status.StatusEvents;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Service;
@@ -33,6 +35,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -64,6 +67,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
   private final ApiTranslator translator;
   private final Clock clock;
   private final ReconcileMetrics metrics;
+  private final ApiEventRecorder events;
   private final WatchedKinds watchedKinds;
 
   private final Map<ObjectKind, InformerEventSource<GenericKubernetesResource, ApiResource>>
@@ -71,12 +75,18 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
   private volatile GeneratedObjectCaches objectCaches;
   private volatile InformerClusterView clusterView;
 
-  ApiReconciler(Config config, WatchedKinds watchedKinds, Clock clock, ReconcileMetrics metrics) {
+  ApiReconciler(
+      Config config,
+      WatchedKinds watchedKinds,
+      Clock clock,
+      ReconcileMetrics metrics,
+      ApiEventRecorder events) {
     this.config = config;
     this.translator = new ApiTranslator(config);
     this.watchedKinds = watchedKinds;
     this.clock = clock;
     this.metrics = metrics;
+    this.events = events;
   }
 
   @Override
@@ -105,13 +115,16 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
     Translation translation = translator.translate(resource.toApi(), clusterView);
 
     ObjectApplier applier = new ObjectApplier(context, this::cacheWatching);
-    Map<ObjectKind.Role, ApplyOutcome> outcomes = applyInOrder(applier, translation.objects(), uid);
+    List<ObjectWrite> writes = new ArrayList<>();
+    Map<ObjectKind.Role, ApplyOutcome> outcomes =
+        applyInOrder(applier, translation.objects(), uid, writes);
     if (translation.pruneUndesired()) {
-      pruneUnwanted(applier, translation.objects(), uid);
+      pruneUnwanted(applier, translation.objects(), uid, writes);
     }
 
     ApiStatus composed = StatusComposer.complete(translation, outcomes);
     ApiStatus next = TransitionTimes.fill(resource.getStatus(), composed, clock.instant());
+    events.record(resource, StatusEvents.between(resource.getStatus(), next, writes));
     boolean retry =
         outcomes.values().stream().anyMatch(o -> o.kind() == ApplyOutcome.Kind.RETRYABLE_FAILURE);
     metrics.reconciled(System.nanoTime() - started);
@@ -165,12 +178,17 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
   @Override
   public DeleteControl cleanup(ApiResource resource, Context<ApiResource> context) {
     String uid = resource.getMetadata().getUid();
+    List<ObjectWrite> writes = new ArrayList<>();
     if (uid != null) {
       ObjectApplier applier = new ObjectApplier(context, this::cacheWatching);
       for (OwnedObject owned : objectCaches.ownedBy(uid)) {
-        if (owned.kind().role() == ObjectKind.Role.ROUTE) applier.delete(owned);
+        if (owned.kind().role() == ObjectKind.Role.ROUTE && applier.delete(owned)) {
+          writes.add(ObjectWrites.deleted(owned));
+        }
       }
     }
+    events.record(
+        resource, StatusEvents.between(resource.getStatus(), resource.getStatus(), writes));
     return DeleteControl.defaultDelete();
   }
 
@@ -206,10 +224,10 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
    * of a role's objects speaks for the role.
    */
   private Map<ObjectKind.Role, ApplyOutcome> applyInOrder(
-      ObjectApplier applier, List<GeneratedObject> objects, String uid) {
+      ObjectApplier applier, List<GeneratedObject> objects, String uid, List<ObjectWrite> writes) {
     Map<ObjectKind.Role, ApplyOutcome> byRole = new EnumMap<>(ObjectKind.Role.class);
     boolean securityFailed = false;
-    boolean routeRemoved = removeRouteToAnotherService(applier, objects, uid);
+    boolean routeRemoved = removeRouteToAnotherService(applier, objects, uid, writes);
     for (GeneratedObject object : objects) {
       boolean route = object.objectKind().role() == ObjectKind.Role.ROUTE;
       ApplyOutcome outcome;
@@ -225,6 +243,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
                     .cache(object.objectKind())
                     .get(object.metadata().namespace(), object.metadata().name());
         outcome = applier.apply(object, live);
+        ObjectWrites.applied(object, live, outcome).ifPresent(writes::add);
       }
       if (outcome.kind() != ApplyOutcome.Kind.APPLIED && !route) securityFailed = true;
       ApplyOutcome previous = byRole.get(object.objectKind().role());
@@ -243,7 +262,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
    * moment rather than unsecured. Returns whether the route was deleted.
    */
   private boolean removeRouteToAnotherService(
-      ObjectApplier applier, List<GeneratedObject> objects, String uid) {
+      ObjectApplier applier, List<GeneratedObject> objects, String uid, List<ObjectWrite> writes) {
     boolean secured =
         objects.stream().anyMatch(o -> o.objectKind().role() != ObjectKind.Role.ROUTE);
     if (!secured || uid == null) return false;
@@ -263,19 +282,23 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
             route.metadata().name(),
             current.get(),
             wanted.get());
-        return applier.delete(new OwnedObject(route.objectKind(), live.get()));
+        OwnedObject old = new OwnedObject(route.objectKind(), live.get());
+        boolean deleted = applier.delete(old);
+        if (deleted) writes.add(ObjectWrites.deleted(old));
+        return deleted;
       }
     }
     return false;
   }
 
   /** Deletes owned objects the core no longer wants, VirtualServices first. */
-  private void pruneUnwanted(ObjectApplier applier, List<GeneratedObject> wanted, String uid) {
+  private void pruneUnwanted(
+      ObjectApplier applier, List<GeneratedObject> wanted, String uid, List<ObjectWrite> writes) {
     Set<String> keep = new HashSet<>();
     for (GeneratedObject o : wanted) keep.add(identity(o.objectKind(), o.metadata().name()));
     for (OwnedObject owned : objectCaches.ownedBy(uid)) {
-      if (!keep.contains(identity(owned.kind(), owned.name()))) {
-        applier.delete(owned);
+      if (!keep.contains(identity(owned.kind(), owned.name())) && applier.delete(owned)) {
+        writes.add(ObjectWrites.deleted(owned));
       }
     }
   }

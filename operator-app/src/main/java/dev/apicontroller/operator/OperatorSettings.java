@@ -4,6 +4,7 @@ import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.ImmutableConfig;
 import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.settings.EnvironmentSettings;
+import dev.apicontroller.translate.settings.LeaseTimings;
 import dev.apicontroller.translate.settings.SettingValues;
 import dev.apicontroller.translate.settings.Settings;
 import java.util.LinkedHashSet;
@@ -24,6 +25,8 @@ import java.util.Set;
  * @param leaderElection {@link Settings#LEADER_ELECTION}: default on when running in a cluster
  * @param leaseNamespace {@link Settings#LEASE_NAMESPACE}; empty lets the operator use its own
  *     namespace
+ * @param leaseTimings {@link Settings#LEASE_DURATION}, {@link Settings#LEASE_RENEW_DEADLINE},
+ *     {@link Settings#LEASE_RETRY_PERIOD}, checked against each other
  * @param metricsPort {@link Settings#METRICS_PORT}: the port of /metrics, /healthz and /readyz
  * @param rootLogLevel {@link Settings#API_CONTROLLER_LOG_LEVEL} as a logback level name; empty
  *     keeps logback.xml's level
@@ -34,6 +37,7 @@ public record OperatorSettings(
     Set<String> watchNamespaces,
     boolean leaderElection,
     Optional<String> leaseNamespace,
+    LeaseTimings leaseTimings,
     int metricsPort,
     Optional<String> rootLogLevel) {
 
@@ -50,6 +54,7 @@ public record OperatorSettings(
         Set.copyOf(new LinkedHashSet<>(values.get(Settings.WATCH_NAMESPACES).orElseThrow())),
         values.get(Settings.LEADER_ELECTION).orElse(inCluster),
         values.get(Settings.LEASE_NAMESPACE),
+        values.leaseTimings(),
         values.get(Settings.METRICS_PORT).orElseThrow(),
         values.get(Settings.API_CONTROLLER_LOG_LEVEL));
   }

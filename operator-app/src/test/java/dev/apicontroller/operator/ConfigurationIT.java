@@ -66,14 +66,16 @@ class ConfigurationIT {
     harness.awaitStatus(ns, "orders", virtualServiceCode(2));
     pause();
 
-    assertThat(harness.operatorRequests.writes())
+    assertThat(harness.operatorRequests.writesBesidesEvents())
         .as("finalizer, Policy, VirtualService, status")
         .hasSizeLessThanOrEqualTo(4)
         .anyMatch(w -> w.startsWith("PATCH ") && w.contains("/policies/orders?") && applied(w))
         .anyMatch(
             w -> w.startsWith("PATCH ") && w.contains("/virtualservices/orders?") && applied(w));
     // Never a moment with the route but without its authentication (SPEC 6).
-    List<String> writes = harness.operatorRequests.writes();
+    // Besides: one Event for each object created.
+    assertThat(harness.operatorRequests.writesTo("/apis/events.k8s.io/v1/")).hasSize(2);
+    List<String> writes = harness.operatorRequests.writesBesidesEvents();
     System.out.printf("writes for a new secured Api: %d %s%n", writes.size(), writes);
     assertThat(firstIndex(writes, "/policies"))
         .as("the Policy is created before the VirtualService: %s", writes)

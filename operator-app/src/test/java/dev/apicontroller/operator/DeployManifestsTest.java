@@ -76,7 +76,11 @@ class DeployManifestsTest {
       }
     }
     assertThat(grants)
-        .contains("gateway.kyma-project.io/apis:watch", "gateway.kyma-project.io/apis/status:patch")
+        .contains(
+            "gateway.kyma-project.io/apis:watch",
+            "gateway.kyma-project.io/apis/status:patch",
+            "events.k8s.io/events:create",
+            "events.k8s.io/events:patch")
         .doesNotContain(
             "gateway.kyma-project.io/apis:update", "gateway.kyma-project.io/apis:delete");
     JsonNode lease = DeployManifests.one("Role", "api-controller-leader-election");

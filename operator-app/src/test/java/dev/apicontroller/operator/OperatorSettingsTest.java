@@ -7,6 +7,10 @@ import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.GatewayRef;
 import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.Profile;
+import dev.apicontroller.translate.settings.LeaseTimings;
+import dev.apicontroller.translate.settings.Program;
+import dev.apicontroller.translate.settings.SettingValues;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +51,53 @@ class OperatorSettingsTest {
                     Map.of("ISTIO_PROFILE", "modern", "ISTIO_VERSION", "1.4")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("disagrees with profile modern");
+  }
+
+  @Test
+  void leaseTimingsDefaultToClientGosAndAreReadAsDurations() {
+    assertThat(OperatorSettings.fromEnvironment(Map.of()).leaseTimings())
+        .isEqualTo(
+            new LeaseTimings(
+                java.time.Duration.ofSeconds(15),
+                java.time.Duration.ofSeconds(10),
+                java.time.Duration.ofSeconds(2)));
+
+    LeaseTimings read =
+        OperatorSettings.fromEnvironment(
+                Map.of(
+                    "LEASE_DURATION", "1m",
+                    "LEASE_RENEW_DEADLINE", "40s",
+                    "LEASE_RETRY_PERIOD", "500ms"))
+            .leaseTimings();
+
+    assertThat(read.leaseDuration()).isEqualTo(java.time.Duration.ofMinutes(1));
+    assertThat(read.renewDeadline()).isEqualTo(java.time.Duration.ofSeconds(40));
+    assertThat(read.retryPeriod()).isEqualTo(java.time.Duration.ofMillis(500));
+  }
+
+  @Test
+  void leaseTimingsOutOfClientGosOrderAreRefusedNamingTheVariables() {
+    assertThatThrownBy(
+            () -> OperatorSettings.fromEnvironment(Map.of("LEASE_RENEW_DEADLINE", "20s")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "LEASE_DURATION (15000 ms) must be longer than LEASE_RENEW_DEADLINE (20000 ms)");
+    assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of("LEASE_RETRY_PERIOD", "10s")))
+        .hasMessage(
+            "LEASE_RENEW_DEADLINE (10000 ms) must be longer than LEASE_RETRY_PERIOD (10000 ms)");
+    assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of("LEASE_RETRY_PERIOD", "0s")))
+        .hasMessage(
+            "LEASE_RETRY_PERIOD=\"0s\": must be a duration above 0 such as 15s, 500ms or 1m");
+  }
+
+  @Test
+  void theLeaseDefaultsAreJavaOperatorSdksAsTheDocsSay() {
+    assertThat(SettingValues.defaults(Program.OPERATOR).leaseTimings())
+        .isEqualTo(
+            new LeaseTimings(
+                LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+                LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+                LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE));
   }
 
   @Test
@@ -109,7 +160,10 @@ class OperatorSettingsTest {
             Map.entry("DEFAULT_JWKS_URI", "ftp://keys"),
             Map.entry("DOMAIN_NAME", "not a domain"),
             Map.entry("LEADER_ELECTION", "1"),
-            Map.entry("API_CONTROLLER_LOG_LEVEL", "verbose"))) {
+            Map.entry("API_CONTROLLER_LOG_LEVEL", "verbose"),
+            Map.entry("LEASE_DURATION", "15"),
+            Map.entry("LEASE_RENEW_DEADLINE", "10 s"),
+            Map.entry("LEASE_RETRY_PERIOD", "-2s"))) {
       assertThatThrownBy(
               () -> OperatorSettings.fromEnvironment(Map.of(bad.getKey(), bad.getValue())))
           .isInstanceOf(IllegalArgumentException.class)

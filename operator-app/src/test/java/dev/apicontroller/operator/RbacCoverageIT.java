@@ -103,6 +103,17 @@ class RbacCoverageIT {
       legacy.awaitStatus(ns, "orders", OperatorHarness.virtualServiceCode(4));
       legacy.awaitGone(ApiLifecycleIT.VS_LEGACY, "VirtualService", ns, "orders");
       legacy.awaitGone(POLICY, "Policy", ns, "orders");
+      // Back and onto the taken host again: the same Warning Event recurs (events: patch).
+      OperatorHarness.editSpec(admin, ns, "orders", s -> s.withHostname("orders-" + ns));
+      legacy.awaitStatus(ns, "orders", ready());
+      OperatorHarness.editSpec(admin, ns, "orders", s -> s.withHostname(takenHost));
+      legacy.awaitStatus(ns, "orders", OperatorHarness.virtualServiceCode(4));
+      legacy
+          .awaiting()
+          .until(
+              () ->
+                  legacy.operatorRequests.writesTo("/apis/events.k8s.io/").stream()
+                      .anyMatch(w -> w.startsWith("PATCH ")));
       awaitLeaseRenewed();
       operatorRequests.addAll(legacy.operatorRequests.all());
     }

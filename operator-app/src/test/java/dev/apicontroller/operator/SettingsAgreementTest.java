@@ -79,6 +79,9 @@ class SettingsAgreementTest {
     SAMPLES.put(Settings.WATCH_NAMESPACES, List.of("team-a, team-b", ""));
     SAMPLES.put(Settings.LEADER_ELECTION, List.of("true", "false", "", "1"));
     SAMPLES.put(Settings.LEASE_NAMESPACE, List.of("ops", ""));
+    SAMPLES.put(Settings.LEASE_DURATION, List.of("20s", "1m", "", "15", "0s", "-2s"));
+    SAMPLES.put(Settings.LEASE_RENEW_DEADLINE, List.of("5s", "3000ms", "", "10 s", "1h"));
+    SAMPLES.put(Settings.LEASE_RETRY_PERIOD, List.of("500ms", " 1s ", "", "0ms", "x"));
     SAMPLES.put(Settings.METRICS_PORT, List.of("9090", "", "0", "70000", "x"));
     SAMPLES.put(Settings.LOG_LEVEL, List.of("debug", "WARN", "", "loud"));
     SAMPLES.put(Settings.API_CONTROLLER_LOG_LEVEL, List.of("warning", "", "verbose"));

@@ -80,10 +80,21 @@ class ApiSchemaTest {
             ".spec.hostname",
             ".spec.service.name",
             ".spec.service.port",
+            ".status.conditions[?(@.type==\"Ready\")].status",
+            ".status.conditions[?(@.type==\"Ready\")].reason",
             ".status.validationStatus",
             ".status.virtualServiceStatus.code",
             ".status.authenticationStatus.code",
             ".metadata.creationTimestamp");
+    // READY and REASON in the default view; the numeric codes under -o wide.
+    List<String> wide = new ArrayList<>();
+    version
+        .at("/additionalPrinterColumns")
+        .forEach(
+            c -> {
+              if (c.path("priority").asInt() > 0) wide.add(c.get("name").asText());
+            });
+    assertThat(wide).containsExactly("Validation", "VirtualService", "Auth");
   }
 
   @Test

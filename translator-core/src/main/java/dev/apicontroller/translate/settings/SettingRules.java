@@ -5,6 +5,7 @@ import dev.apicontroller.translate.GatewayRef;
 import dev.apicontroller.translate.Profile;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -70,6 +71,30 @@ final class SettingRules {
       // the rule below says what is expected
     }
     throw new IllegalArgumentException("must be a port number 1..65535");
+  }
+
+  /**
+   * A duration above zero as Kubernetes flags write one: whole {@code ms}, {@code s} or {@code m},
+   * e.g. {@code 500ms}, {@code 15s}, {@code 1m}.
+   */
+  static Duration duration(String value) {
+    String unit =
+        value.endsWith("ms") ? "ms" : value.endsWith("s") ? "s" : value.endsWith("m") ? "m" : "";
+    String digits = value.substring(0, value.length() - unit.length());
+    boolean wellFormed =
+        !unit.isEmpty()
+            && !digits.isEmpty()
+            && digits.length() <= 9
+            && digits.chars().allMatch(c -> c >= '0' && c <= '9');
+    long amount = wellFormed ? Long.parseLong(digits) : 0;
+    if (amount == 0) {
+      throw new IllegalArgumentException("must be a duration above 0 such as 15s, 500ms or 1m");
+    }
+    return switch (unit) {
+      case "ms" -> Duration.ofMillis(amount);
+      case "s" -> Duration.ofSeconds(amount);
+      default -> Duration.ofMinutes(amount);
+    };
   }
 
   /** A logback level name, as logback.xml reads {@code LOG_LEVEL}. */

@@ -104,6 +104,18 @@ public final class SettingValues {
         .build();
   }
 
+  /**
+   * The leader election timings, checked against each other.
+   *
+   * @throws IllegalArgumentException when they are out of client-go's order
+   */
+  public LeaseTimings leaseTimings() {
+    return new LeaseTimings(
+        get(Settings.LEASE_DURATION).orElseThrow(),
+        get(Settings.LEASE_RENEW_DEADLINE).orElseThrow(),
+        get(Settings.LEASE_RETRY_PERIOD).orElseThrow());
+  }
+
   @Override
   public String toString() {
     return program + given.toString();

@@ -7,6 +7,7 @@ import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.GatewayRef;
 import dev.apicontroller.translate.IstioVersion;
 import dev.apicontroller.translate.Profile;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -169,6 +170,34 @@ public final class Settings {
           .byDefault(Program.OPERATOR, null, "the service account's namespace")
           .build();
 
+  /**
+   * The three lease timings are client-go's (and java-operator-sdk's); see {@link LeaseTimings}.
+   */
+  public static final Setting<Duration> LEASE_DURATION =
+      Setting.builder("lease-duration", TEXT, SettingRules::duration)
+          .env("LEASE_DURATION")
+          .describe(
+              "A standby takes the Lease when the leader has not renewed it for this long"
+                  + " (500ms, 15s or 1m); must be longer than LEASE_RENEW_DEADLINE.")
+          .byDefault(Program.OPERATOR, Duration.ofSeconds(15), "15s")
+          .build();
+
+  public static final Setting<Duration> LEASE_RENEW_DEADLINE =
+      Setting.builder("lease-renew-deadline", TEXT, SettingRules::duration)
+          .env("LEASE_RENEW_DEADLINE")
+          .describe(
+              "The leader gives up leading when it could not renew the Lease within this;"
+                  + " must be longer than LEASE_RETRY_PERIOD.")
+          .byDefault(Program.OPERATOR, Duration.ofSeconds(10), "10s")
+          .build();
+
+  public static final Setting<Duration> LEASE_RETRY_PERIOD =
+      Setting.builder("lease-retry-period", TEXT, SettingRules::duration)
+          .env("LEASE_RETRY_PERIOD")
+          .describe("How often candidates try to take the Lease and the leader renews it.")
+          .byDefault(Program.OPERATOR, Duration.ofSeconds(2), "2s")
+          .build();
+
   public static final Setting<Integer> METRICS_PORT =
       Setting.builder("metrics-port", TEXT, SettingRules::port)
           .env("METRICS_PORT")
@@ -213,6 +242,9 @@ public final class Settings {
           WATCH_NAMESPACES,
           LEADER_ELECTION,
           LEASE_NAMESPACE,
+          LEASE_DURATION,
+          LEASE_RENEW_DEADLINE,
+          LEASE_RETRY_PERIOD,
           METRICS_PORT,
           LOG_LEVEL,
           API_CONTROLLER_LOG_LEVEL);

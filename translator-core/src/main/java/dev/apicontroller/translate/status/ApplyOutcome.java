@@ -11,8 +11,12 @@ import dev.apicontroller.translate.conflict.ObjectRef;
  * @param resource the applied object, for {@link Kind#APPLIED}
  * @param error the error, in words a user can act on, for the failures
  * @param holder the foreign object, for {@link Kind#NAME_TAKEN}
+ * @param wrote whether the runtime changed the object; false for {@link Kind#APPLIED} when the live
+ *     object already held what was wanted, so nothing was written or the write changed nothing (no
+ *     Event is due for it)
  */
-public record ApplyOutcome(Kind kind, ResourceRef resource, String error, ObjectRef holder) {
+public record ApplyOutcome(
+    Kind kind, ResourceRef resource, String error, ObjectRef holder, boolean wrote) {
   public enum Kind {
     /** Applied: code 2. */
     APPLIED,
@@ -24,23 +28,35 @@ public record ApplyOutcome(Kind kind, ResourceRef resource, String error, Object
     NAME_TAKEN
   }
 
+  /** Applied by a write that changed the object. */
   public static ApplyOutcome applied(String name, String uid, String resourceVersion) {
+    return applied(name, uid, resourceVersion, true);
+  }
+
+  /** Applied without a change: the live object already held what was wanted. */
+  public static ApplyOutcome unchanged(String name, String uid, String resourceVersion) {
+    return applied(name, uid, resourceVersion, false);
+  }
+
+  private static ApplyOutcome applied(
+      String name, String uid, String resourceVersion, boolean wrote) {
     return new ApplyOutcome(
         Kind.APPLIED,
         ImmutableResourceRef.builder().name(name).uid(uid).version(resourceVersion).build(),
         "",
-        null);
+        null,
+        wrote);
   }
 
   public static ApplyOutcome retryableFailure(String error) {
-    return new ApplyOutcome(Kind.RETRYABLE_FAILURE, null, error, null);
+    return new ApplyOutcome(Kind.RETRYABLE_FAILURE, null, error, null, false);
   }
 
   public static ApplyOutcome permanentFailure(String error) {
-    return new ApplyOutcome(Kind.PERMANENT_FAILURE, null, error, null);
+    return new ApplyOutcome(Kind.PERMANENT_FAILURE, null, error, null, false);
   }
 
   public static ApplyOutcome nameTaken(ObjectRef holder) {
-    return new ApplyOutcome(Kind.NAME_TAKEN, null, "", holder);
+    return new ApplyOutcome(Kind.NAME_TAKEN, null, "", holder, false);
   }
 }

@@ -7,6 +7,7 @@ import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.GatewayRef;
 import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.Profile;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -181,6 +182,49 @@ class SettingsTest {
     assertThat(config.gateway()).isEqualTo(GatewayRef.of("istio-system", "public-gw"));
     assertThat(config.profile()).isEqualTo(Profile.MODERN);
     assertThat(values.get(Settings.LEASE_NAMESPACE)).contains("ops");
+  }
+
+  @Test
+  void aLeaseTimingIsAWholeNumberOfMillisecondsSecondsOrMinutesAboveZero() {
+    assertThat(Settings.LEASE_DURATION.read("1m")).contains(Duration.ofMinutes(1));
+    assertThat(Settings.LEASE_RENEW_DEADLINE.read(" 40s ")).contains(Duration.ofSeconds(40));
+    assertThat(Settings.LEASE_RETRY_PERIOD.read("500ms")).contains(Duration.ofMillis(500));
+    for (String bad :
+        List.of("15", "10 s", "-2s", "0s", "0ms", "1.5s", "1h", "ms", "1234567890s")) {
+      assertThatThrownBy(() -> Settings.LEASE_DURATION.read(bad))
+          .as(bad)
+          .isInstanceOfSatisfying(
+              InvalidSettingValue.class,
+              e ->
+                  assertThat(e.rule())
+                      .isEqualTo("must be a duration above 0 such as 15s, 500ms or 1m"));
+    }
+  }
+
+  @Test
+  void theLeaseTimingsDefaultToClientGosAndMustBeInItsOrder() {
+    assertThat(SettingValues.defaults(Program.OPERATOR).leaseTimings())
+        .isEqualTo(
+            new LeaseTimings(
+                Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(2)));
+    assertThat(
+            EnvironmentSettings.read(
+                    Map.of(
+                        "LEASE_DURATION", "1m",
+                        "LEASE_RENEW_DEADLINE", "40s",
+                        "LEASE_RETRY_PERIOD", "500ms"))
+                .leaseTimings())
+        .isEqualTo(
+            new LeaseTimings(
+                Duration.ofMinutes(1), Duration.ofSeconds(40), Duration.ofMillis(500)));
+    assertThatThrownBy(
+            () -> EnvironmentSettings.read(Map.of("LEASE_DURATION", "10s")).leaseTimings())
+        .hasMessage(
+            "LEASE_DURATION (10000 ms) must be longer than LEASE_RENEW_DEADLINE (10000 ms)");
+    assertThatThrownBy(
+            () -> EnvironmentSettings.read(Map.of("LEASE_RETRY_PERIOD", "11s")).leaseTimings())
+        .hasMessage(
+            "LEASE_RENEW_DEADLINE (10000 ms) must be longer than LEASE_RETRY_PERIOD (11000 ms)");
   }
 
   @Test

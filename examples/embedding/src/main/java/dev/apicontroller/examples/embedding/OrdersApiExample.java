@@ -10,7 +10,7 @@ import dev.apicontroller.model.ImmutableAuthentication;
 import dev.apicontroller.model.ImmutableJwt;
 import dev.apicontroller.model.ImmutableObjectMetadata;
 import dev.apicontroller.model.ImmutableServiceRef;
-import dev.apicontroller.translate.ApiTranslator;
+import dev.apicontroller.translate.decide.ApiTranslator;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.Profile;

@@ -1,0 +1,106 @@
+package dev.apicontroller.translate.status;
+
+import dev.apicontroller.model.ApiStatus;
+import dev.apicontroller.model.Condition;
+import dev.apicontroller.model.ResourceStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Which Events a reconcile records on its {@code Api} (SPEC 5): Normal for each object created,
+ * updated, adopted or deleted; Warning for a failed write and for entering a state that keeps the
+ * {@code Api} from being served (validation failed, a conflict, a taken name, or any other reason
+ * of a not-ready condition, such as {@code WaypointRequired}).
+ *
+ * <p>An Event marks a state being entered, so a resync that changes nothing records none: writes
+ * happen only when something changed, a failed write that the previous status already reports is
+ * not reported again, and a not-ready condition is reported only when its reason or message is new.
+ */
+public final class StatusEvents {
+  /**
+   * Not-ready reasons a failed write stands behind: that write's own Event says what failed, in the
+   * words of the status line, rather than the condition (which may name a waiting object).
+   */
+  private static final Set<String> REPORTED_BY_THE_WRITE =
+      Set.of(ReadyReason.APPLY_FAILED.wireName(), ReadyReason.APPLY_PENDING.wireName());
+
+  static final String APPLY_FAILED = "ApplyFailed";
+
+  private StatusEvents() {}
+
+  /**
+   * The Events for one reconcile.
+   *
+   * @param previous the status the reconcile started from, null for a new {@code Api}
+   * @param next the status it leaves (written or unchanged)
+   * @param writes the writes it made or tried, in order
+   */
+  public static List<ApiEvent> between(
+      ApiStatus previous, ApiStatus next, List<ObjectWrite> writes) {
+    List<ApiEvent> events = new ArrayList<>();
+    Condition entered = ready(next);
+    if (entered != null
+        && !"True".equals(entered.status())
+        && !REPORTED_BY_THE_WRITE.contains(entered.reason())
+        && !sameState(ready(previous), entered)) {
+      String action =
+          ReadyReason.VALIDATION_FAILED.wireName().equals(entered.reason()) ? "Validate" : "Expose";
+      events.add(ApiEvent.warning(entered.reason(), action, entered.message()));
+    }
+    for (ObjectWrite write : writes) {
+      switch (write.action()) {
+        case CREATED -> events.add(done("Created", "Create", "Created " + write.describe() + "."));
+        case UPDATED -> events.add(done("Updated", "Update", "Updated " + write.describe() + "."));
+        case ADOPTED ->
+            events.add(
+                done(
+                    "Adopted",
+                    "Adopt",
+                    "Adopted "
+                        + write.describe()
+                        + ", left by the original controller, and updated it."));
+        case DELETED -> events.add(done("Deleted", "Delete", "Deleted " + write.describe() + "."));
+        case FAILED -> {
+          if (!reports(previous, write.error())) {
+            events.add(ApiEvent.warning(APPLY_FAILED, "Apply", write.error()));
+          }
+        }
+      }
+    }
+    return events;
+  }
+
+  private static ApiEvent done(String reason, String action, String note) {
+    return ApiEvent.normal(reason, action, note);
+  }
+
+  /** The Ready condition of {@code status}, or null. */
+  private static Condition ready(ApiStatus status) {
+    if (status == null) return null;
+    for (Condition c : status.conditions()) {
+      if (Condition.READY.equals(c.type())) return c;
+    }
+    return null;
+  }
+
+  private static boolean sameState(Condition before, Condition now) {
+    return before != null
+        && before.status().equals(now.status())
+        && before.reason().equals(now.reason())
+        && before.message().equals(now.message());
+  }
+
+  /** Whether a status line of {@code status} already carries {@code error}. */
+  private static boolean reports(ApiStatus status, String error) {
+    if (status == null) return false;
+    return Stream.of(
+            status.virtualServiceStatus(),
+            status.authenticationStatus(),
+            status.authorizationPolicyStatus())
+        .filter(line -> line != null)
+        .map(ResourceStatus::lastError)
+        .anyMatch(error::equals);
+  }
+}
