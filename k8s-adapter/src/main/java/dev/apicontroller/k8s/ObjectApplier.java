@@ -86,7 +86,7 @@ public final class ObjectApplier {
     }
     try {
       Resource<GenericKubernetesResource> target =
-          resources(desired.objectKind())
+          resources(desired.objectKind(), desired.apiVersion())
               .inNamespace(desired.metadata().namespace())
               .withName(desired.metadata().name());
       // The apply is conditional on the object the ownership check saw: if it changed since (or
@@ -98,7 +98,7 @@ public final class ObjectApplier {
         // A label only the original controller set is not ours to drop by an apply. Given the
         // cached object, fabric8 does not read it from the server first.
         seenVersion =
-            resources(desired.objectKind())
+            resources(desired.objectKind(), desired.apiVersion())
                 .inNamespace(desired.metadata().namespace())
                 .resource(live.get())
                 .patch(PatchContext.of(PatchType.JSON), staleLabel.get())
@@ -140,7 +140,10 @@ public final class ObjectApplier {
     if (apiUid == null || !apiUid.equals(CacheIndexes.controllerUidOf(owned.object()))) {
       return false;
     }
-    resources(owned.kind()).inNamespace(owned.namespace()).withName(owned.name()).delete();
+    resources(owned.kind(), owned.object().getApiVersion())
+        .inNamespace(owned.namespace())
+        .withName(owned.name())
+        .delete();
     LOG.info("deleted {} {}/{}", owned.kind().kind(), owned.namespace(), owned.name());
     return true;
   }
@@ -206,15 +209,18 @@ public final class ObjectApplier {
           GenericKubernetesResource,
           GenericKubernetesResourceList,
           Resource<GenericKubernetesResource>>
-      resources(ObjectKind kind) {
-    return context.getClient().genericKubernetesResources(definition(kind));
+      resources(ObjectKind kind, String apiVersion) {
+    return context.getClient().genericKubernetesResources(definition(kind, apiVersion));
   }
 
-  /** The kind's API coordinates, so that no discovery request is needed to reach it. */
-  public static ResourceDefinitionContext definition(ObjectKind kind) {
+  /**
+   * The kind's API coordinates at {@code apiVersion} (the modern kinds are served at v1beta1 by
+   * Istio 1.6–1.21 and at v1 from 1.22), so that no discovery request is needed to reach it.
+   */
+  public static ResourceDefinitionContext definition(ObjectKind kind, String apiVersion) {
     return new ResourceDefinitionContext.Builder()
         .withGroup(kind.group())
-        .withVersion(kind.version())
+        .withVersion(apiVersion.substring(apiVersion.indexOf('/') + 1))
         .withKind(kind.kind())
         .withPlural(kind.plural())
         .withNamespaced(true)

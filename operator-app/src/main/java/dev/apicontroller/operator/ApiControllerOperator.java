@@ -74,7 +74,7 @@ public final class ApiControllerOperator implements AutoCloseable {
     ApiReconciler reconciler =
         new ApiReconciler(
             config,
-            WatchedKinds.discover(client),
+            WatchedKinds.discover(client, config.target()),
             Clock.systemUTC(),
             new ReconcileMetrics(registry),
             events);

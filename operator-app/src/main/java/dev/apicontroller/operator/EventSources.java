@@ -56,7 +56,7 @@ final class EventSources {
       boolean route = kind.role() == ObjectKind.Role.ROUTE;
       var configuration =
           InformerEventSourceConfiguration.from(
-                  new GroupVersionKind(kind.group(), kind.version(), kind.kind()),
+                  new GroupVersionKind(kind.group(), kinds.version(kind), kind.kind()),
                   ApiResource.class)
               .withName(kind.name().toLowerCase(java.util.Locale.ROOT))
               .withSecondaryToPrimaryMapper(

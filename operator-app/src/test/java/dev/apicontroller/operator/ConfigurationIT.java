@@ -202,6 +202,39 @@ class ConfigurationIT {
   }
 
   @Test
+  void forIstio1_21TheOperatorWritesAndWatchesTheModernObjectsAtV1beta1() {
+    startIn("v1beta1", Map.of("ISTIO_PROFILE", "", "ISTIO_VERSION", "1.21"));
+    harness.user.resource(service(ns, "orders", "orders")).create();
+    harness.operatorRequests.reset();
+    harness.createApi(ApiLifecycleIT.securedApi(ns, "orders", "orders", ns));
+    harness.awaitStatus(
+        ns,
+        "orders",
+        s ->
+            s.virtualServiceStatus() != null
+                && s.virtualServiceStatus().code() == 2
+                && s.authorizationPolicyStatus() != null
+                && s.authorizationPolicyStatus().code() == 2);
+    pause();
+
+    List<String> writes = harness.operatorRequests.writesBesidesEvents();
+    assertThat(writes)
+        .as("every object written at v1beta1: %s", writes)
+        .anyMatch(w -> w.contains("/apis/networking.istio.io/v1beta1/") && applied(w))
+        .anyMatch(w -> w.contains("/apis/security.istio.io/v1beta1/") && applied(w))
+        .noneMatch(w -> w.contains("/apis/security.istio.io/v1/"))
+        .noneMatch(w -> w.contains("/apis/networking.istio.io/v1/"));
+
+    // Watched at the version written: a restart finds every object as wanted and writes nothing.
+    harness.operatorRequests.reset();
+    harness.restart(env(Map.of("ISTIO_PROFILE", "", "ISTIO_VERSION", "1.21")));
+    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
+    pause();
+    assertThat(harness.operatorRequests.writes()).isEmpty();
+    harness.assertNothingForbidden();
+  }
+
+  @Test
   void inTheModernProfileAnApiWaitsForItsServiceAndIsExposedWhenItAppears() {
     startIn("service-later", Map.of("ISTIO_PROFILE", "modern"));
     harness.createApi(ApiLifecycleIT.securedApi(ns, "orders", "orders", ns));

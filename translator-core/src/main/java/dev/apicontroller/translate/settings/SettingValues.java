@@ -33,11 +33,20 @@ public final class SettingValues {
     return new Builder(program);
   }
 
+  public Program program() {
+    return program;
+  }
+
   /** The value given, else the program's default; empty when neither exists. */
   public <T> Optional<T> get(Setting<T> setting) {
     @SuppressWarnings("unchecked")
     T value = (T) given.get(setting);
     return value != null ? Optional.of(value) : setting.defaultValue(program);
+  }
+
+  /** Whether a value was given (rather than defaulted). */
+  public boolean isGiven(Setting<?> setting) {
+    return given.containsKey(setting);
   }
 
   /** These values, with {@code lower} filling what these do not give (flags over a file). */

@@ -10,10 +10,9 @@ import dev.apicontroller.model.ImmutableAuthentication;
 import dev.apicontroller.model.ImmutableJwt;
 import dev.apicontroller.model.ImmutableObjectMetadata;
 import dev.apicontroller.model.ImmutableServiceRef;
-import dev.apicontroller.translate.decide.ApiTranslator;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.GeneratedObject;
-import dev.apicontroller.translate.Profile;
+import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.access.AccessRequest;
 import dev.apicontroller.translate.access.Decision;
@@ -21,6 +20,7 @@ import dev.apicontroller.translate.access.ModernAccessEvaluator;
 import dev.apicontroller.translate.access.Token;
 import dev.apicontroller.translate.conflict.ApiSetView;
 import dev.apicontroller.translate.conflict.ClusterView;
+import dev.apicontroller.translate.decide.ApiTranslator;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +56,7 @@ public final class OrdersApiExample {
             .build();
 
     // What the translation may assume about the cluster: here, the Service and its selector.
-    Config config = Config.builder().profile(Profile.MODERN).domain("example.com").build();
+    Config config = Config.builder().target(IstioTarget.V1).domain("example.com").build();
     ClusterView cluster =
         ApiSetView.builder(config).service("shop", "orders", Map.of("app", "orders")).build();
 
