@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -73,6 +74,18 @@ public final class DocumentReader {
   public List<SourceDocument> read(String source, Reader reader, boolean isJson)
       throws UnreadableInputException {
     List<SourceDocument> out = new ArrayList<>();
+    read(source, reader, isJson, out::add);
+    return out;
+  }
+
+  /**
+   * Reads every document from {@code reader}, handing each to {@code each} as soon as it is parsed,
+   * while its tree is still in the processor's cache. When reading fails half-way, {@code each} has
+   * seen the documents before the failure; a caller that must not act on a source with a syntax
+   * error keeps what it made of them until this returns.
+   */
+  public void read(String source, Reader reader, boolean isJson, Consumer<SourceDocument> each)
+      throws UnreadableInputException {
     try (JsonParser p = isJson ? json.createParser(reader) : yaml.createParser(reader)) {
       int index = 0;
       while (true) {
@@ -93,10 +106,11 @@ public final class DocumentReader {
         if (isList(root)) {
           ArrayNode items = (ArrayNode) root.get("items");
           for (int i = 0; i < items.size(); i++) {
-            out.add(new SourceDocument(source, index++, items.get(i), positions, "/items/" + i));
+            each.accept(
+                new SourceDocument(source, index++, items.get(i), positions, "/items/" + i));
           }
         } else {
-          out.add(new SourceDocument(source, index++, root, positions, ""));
+          each.accept(new SourceDocument(source, index++, root, positions, ""));
         }
       }
     } catch (UnreadableInputException e) {
@@ -104,7 +118,6 @@ public final class DocumentReader {
     } catch (IOException e) {
       throw new UnreadableInputException(source + ": " + e.getMessage(), null);
     }
-    return out;
   }
 
   private static boolean isList(JsonNode root) {
