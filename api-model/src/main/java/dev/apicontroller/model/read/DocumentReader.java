@@ -88,6 +88,7 @@ public final class DocumentReader {
       throws UnreadableInputException {
     try (JsonParser p = isJson ? json.createParser(reader) : yaml.createParser(reader)) {
       int index = 0;
+      KeyNames keys = new KeyNames();
       while (true) {
         JsonToken t;
         try {
@@ -97,7 +98,7 @@ public final class DocumentReader {
         }
         if (t == null) break;
         PositionIndex positions = new PositionIndex();
-        Tree tree = new Tree(positions);
+        Tree tree = new Tree(positions, keys);
         JsonNode root = tree.read(p, 0);
         positions.describe(root);
         if (root.isNull() || (root.isTextual() && root.asText().isEmpty())) {
@@ -169,15 +170,35 @@ public final class DocumentReader {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
+  /**
+   * One string for each key name met in a source: the YAML parser makes a new string for every key
+   * of every document, and all the trees are held until the run ends. Shared, the names are held
+   * once and their hash codes computed once. Bounded, so that a source of made-up keys cannot grow
+   * it without end.
+   */
+  private static final class KeyNames {
+    private static final int MAX = 4096;
+    private final Map<String, String> names = new HashMap<>();
+
+    String canonical(String name) {
+      String known = names.get(name);
+      if (known != null) return known;
+      if (names.size() < MAX) names.put(name, name);
+      return name;
+    }
+  }
+
   /** Builds one document's tree, recording positions and expanding aliases within budget. */
   private final class Tree {
     private final PositionIndex positions;
+    private final KeyNames keys;
     private final Map<String, JsonNode> anchors = new HashMap<>();
     private final Map<JsonNode, Integer> sizes = new java.util.IdentityHashMap<>();
     private long nodes;
 
-    Tree(PositionIndex positions) {
+    Tree(PositionIndex positions, KeyNames keys) {
       this.positions = positions;
+      this.keys = keys;
     }
 
     JsonNode read(JsonParser p, int depth) throws UnreadableInputException {
@@ -213,7 +234,7 @@ public final class DocumentReader {
         case START_OBJECT -> {
           ObjectNode obj = NODES.objectNode();
           while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+            String name = keys.canonical(p.currentName());
             JsonLocation keyAt = p.currentTokenLocation();
             if (obj.has(name)) {
               throw new UnreadableInputException("duplicate key \"" + name + "\"", position(keyAt));
