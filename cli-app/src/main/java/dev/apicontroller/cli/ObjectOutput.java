@@ -20,10 +20,10 @@ final class ObjectOutput {
    * Where objects go as they are made: YAML documents are written at once; JSON, one {@code List},
    * is written when the sink closes.
    */
-  interface Sink extends AutoCloseable {
+  interface Sink {
     void write(List<?> objects);
 
-    @Override
+    /** Ends the output. */
     void close();
   }
 
@@ -59,8 +59,8 @@ final class ObjectOutput {
 
   /** Writes {@code objects}, streamed: no text of the whole output is held in memory. */
   void write(List<?> objects, PrintWriter out) {
-    try (Sink sink = open(out)) {
-      sink.write(objects);
-    }
+    Sink sink = open(out);
+    sink.write(objects);
+    sink.close();
   }
 }

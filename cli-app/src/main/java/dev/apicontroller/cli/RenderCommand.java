@@ -34,16 +34,17 @@ public final class RenderCommand implements Callable<Integer> {
       InputTranslator.translate(inputs, config, diagnostics);
       return diagnostics.exitCode().code();
     }
-    // Each Api's objects are written right after its translation, while they are in cache.
-    try (ObjectOutput.Sink out = output.open(root.out())) {
-      InputTranslator.translate(
-          inputs,
-          config,
-          diagnostics,
-          t -> {
-            if (t.translation() != null) out.write(t.translation().objects());
-          });
-    }
+    // Each Api's objects are written right after its translation, while they are in cache. Closed
+    // only when all went well: a JSON List is then written whole or not at all.
+    ObjectOutput.Sink out = output.open(root.out());
+    InputTranslator.translate(
+        inputs,
+        config,
+        diagnostics,
+        t -> {
+          if (t.translation() != null) out.write(t.translation().objects());
+        });
+    out.close();
     return diagnostics.exitCode().code();
   }
 }
