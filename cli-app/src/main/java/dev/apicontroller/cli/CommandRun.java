@@ -3,7 +3,6 @@ package dev.apicontroller.cli;
 import dev.apicontroller.cli.input.InputSet;
 import dev.apicontroller.cli.input.InputSources;
 import dev.apicontroller.model.read.DocumentReader;
-import dev.apicontroller.model.read.SourceDocument;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.settings.InvalidSettingValue;
 import java.util.List;
@@ -38,9 +37,11 @@ public final class CommandRun {
 
   /** Every input document sorted into {@code Api}s and {@code Service}s. */
   static InputSet inputs(Apictl root, InputOptions options, Diagnostics diagnostics) {
-    List<SourceDocument> docs =
-        new InputSources(READER, root.in(), diagnostics).read(options.inputs());
-    return InputSet.of(docs, options.namespace());
+    // Each document is bound right after it is parsed, while its tree is in the processor's cache.
+    List<InputSet.Sorted> sorted =
+        new InputSources(READER, root.in(), diagnostics)
+            .read(options.inputs(), doc -> InputSet.sort(doc, options.namespace()));
+    return InputSet.collect(sorted);
   }
 
   /** The inputs translated with {@code config}; null when the settings are wrong. */

@@ -12,6 +12,7 @@ import dev.apicontroller.translate.conflict.ClusterView;
 import dev.apicontroller.translate.decide.ApiTranslator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Translates a set of input {@code Api}s with the core, as the operator would in a cluster that
@@ -24,10 +25,20 @@ public final class InputTranslator {
   /** One entry per {@code Api} document, in input order; problems go to {@code diagnostics}. */
   public static List<TranslatedApi> translate(
       InputSet inputs, Config config, Diagnostics diagnostics) {
+    List<TranslatedApi> out = new ArrayList<>(inputs.apis().size());
+    translate(inputs, config, diagnostics, out::add);
+    return out;
+  }
+
+  /**
+   * Hands each {@code Api} document's result to {@code each} as soon as it is decided, in input
+   * order; problems go to {@code diagnostics}.
+   */
+  public static void translate(
+      InputSet inputs, Config config, Diagnostics diagnostics, Consumer<TranslatedApi> each) {
     List<ApiDocument> valid = inputs.validApis();
     ApiTranslator translator = new ApiTranslator(config);
     ClusterView cluster = view(valid, inputs.services(), translator);
-    List<TranslatedApi> out = new ArrayList<>(inputs.apis().size());
     for (ApiDocument doc : inputs.apis()) {
       SourceDocument source = doc.source();
       for (Problem p : doc.problems()) diagnostics.report(source.source(), p);
@@ -37,7 +48,7 @@ public final class InputTranslator {
               source.source(), Problem.error("", "cannot be read as an Api").at(source.start()));
         }
         reportRuleViolations(translator, doc, diagnostics);
-        out.add(new TranslatedApi(doc, null));
+        each.accept(new TranslatedApi(doc, null));
         continue;
       }
       Translation t = translator.translate(doc.api(), cluster);
@@ -52,9 +63,8 @@ public final class InputTranslator {
         Problem conflict = t.conflicts().get(0).problem();
         diagnostics.report(source.source(), conflict.at(source.positionOf(conflict.path())));
       }
-      out.add(new TranslatedApi(doc, t));
+      each.accept(new TranslatedApi(doc, t));
     }
-    return out;
   }
 
   /**

@@ -1,8 +1,7 @@
 package dev.apicontroller.cli;
 
-import dev.apicontroller.translate.GeneratedObject;
-import java.util.ArrayList;
-import java.util.List;
+import dev.apicontroller.cli.input.InputSet;
+import dev.apicontroller.translate.Config;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,15 +26,25 @@ public final class RenderCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Diagnostics diagnostics = new Diagnostics(root.err());
-    List<TranslatedApi> translated = CommandRun.translate(root, input, settings, diagnostics);
-    if (translated == null || diagnostics.sawUnreadableInput()) {
+    Config config = CommandRun.config(settings, diagnostics);
+    if (config == null) return diagnostics.exitCode().code();
+    InputSet inputs = CommandRun.inputs(root, input, diagnostics);
+    if (diagnostics.sawUnreadableInput()) {
+      // Still translated, so that one run names every problem; nothing is written.
+      InputTranslator.translate(inputs, config, diagnostics);
       return diagnostics.exitCode().code();
     }
-    List<GeneratedObject> objects = new ArrayList<>();
-    for (TranslatedApi t : translated) {
-      if (t.translation() != null) objects.addAll(t.translation().objects());
-    }
-    output.write(objects, root.out());
+    // Each Api's objects are written right after its translation, while they are in cache. Closed
+    // only when all went well: a JSON List is then written whole or not at all.
+    ObjectOutput.Sink out = output.open(root.out());
+    InputTranslator.translate(
+        inputs,
+        config,
+        diagnostics,
+        t -> {
+          if (t.translation() != null) out.write(t.translation().objects());
+        });
+    out.close();
     return diagnostics.exitCode().code();
   }
 }

@@ -309,6 +309,19 @@ class RenderCommandTest {
   }
 
   @Test
+  void syntaxErrorLateInAFileDropsItsEarlierDocumentsAndNothingIsRendered() throws Exception {
+    // Documents are bound as they are parsed; those before the error must still come to nothing.
+    Path broken = dir.resolve("broken.yaml");
+    Files.writeString(
+        broken, api("ns", "bad", "bad", 70000, "bad") + "---\n" + "spec: [unclosed\n");
+    Path other = write(dir, "other.yaml", api("ns", "other", "other", 70001, "other"));
+    ApictlRun run = ApictlRun.of("render", broken.toString(), other.toString());
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains(broken + ":").doesNotContain("bad").contains(other + ":");
+  }
+
+  @Test
   void noStackTraceUnlessVerbose() {
     ApictlRun run = ApictlRun.of("render", dir.resolve("nope.yaml").toString());
     assertThat(run.err()).doesNotContain("\tat ");

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -73,8 +74,21 @@ public final class DocumentReader {
   public List<SourceDocument> read(String source, Reader reader, boolean isJson)
       throws UnreadableInputException {
     List<SourceDocument> out = new ArrayList<>();
+    read(source, reader, isJson, out::add);
+    return out;
+  }
+
+  /**
+   * Reads every document from {@code reader}, handing each to {@code each} as soon as it is parsed,
+   * while its tree is still in the processor's cache. When reading fails half-way, {@code each} has
+   * seen the documents before the failure; a caller that must not act on a source with a syntax
+   * error keeps what it made of them until this returns.
+   */
+  public void read(String source, Reader reader, boolean isJson, Consumer<SourceDocument> each)
+      throws UnreadableInputException {
     try (JsonParser p = isJson ? json.createParser(reader) : yaml.createParser(reader)) {
       int index = 0;
+      KeyNames keys = new KeyNames();
       while (true) {
         JsonToken t;
         try {
@@ -84,7 +98,7 @@ public final class DocumentReader {
         }
         if (t == null) break;
         PositionIndex positions = new PositionIndex();
-        Tree tree = new Tree(positions);
+        Tree tree = new Tree(positions, keys);
         JsonNode root = tree.read(p, 0);
         positions.describe(root);
         if (root.isNull() || (root.isTextual() && root.asText().isEmpty())) {
@@ -93,10 +107,11 @@ public final class DocumentReader {
         if (isList(root)) {
           ArrayNode items = (ArrayNode) root.get("items");
           for (int i = 0; i < items.size(); i++) {
-            out.add(new SourceDocument(source, index++, items.get(i), positions, "/items/" + i));
+            each.accept(
+                new SourceDocument(source, index++, items.get(i), positions, "/items/" + i));
           }
         } else {
-          out.add(new SourceDocument(source, index++, root, positions, ""));
+          each.accept(new SourceDocument(source, index++, root, positions, ""));
         }
       }
     } catch (UnreadableInputException e) {
@@ -104,7 +119,6 @@ public final class DocumentReader {
     } catch (IOException e) {
       throw new UnreadableInputException(source + ": " + e.getMessage(), null);
     }
-    return out;
   }
 
   private static boolean isList(JsonNode root) {
@@ -156,15 +170,35 @@ public final class DocumentReader {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
+  /**
+   * One string for each key name met in a source: the YAML parser makes a new string for every key
+   * of every document, and all the trees are held until the run ends. Shared, the names are held
+   * once and their hash codes computed once. Bounded, so that a source of made-up keys cannot grow
+   * it without end.
+   */
+  private static final class KeyNames {
+    private static final int MAX = 4096;
+    private final Map<String, String> names = new HashMap<>();
+
+    String canonical(String name) {
+      String known = names.get(name);
+      if (known != null) return known;
+      if (names.size() < MAX) names.put(name, name);
+      return name;
+    }
+  }
+
   /** Builds one document's tree, recording positions and expanding aliases within budget. */
   private final class Tree {
     private final PositionIndex positions;
+    private final KeyNames keys;
     private final Map<String, JsonNode> anchors = new HashMap<>();
     private final Map<JsonNode, Integer> sizes = new java.util.IdentityHashMap<>();
     private long nodes;
 
-    Tree(PositionIndex positions) {
+    Tree(PositionIndex positions, KeyNames keys) {
       this.positions = positions;
+      this.keys = keys;
     }
 
     JsonNode read(JsonParser p, int depth) throws UnreadableInputException {
@@ -200,7 +234,7 @@ public final class DocumentReader {
         case START_OBJECT -> {
           ObjectNode obj = NODES.objectNode();
           while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+            String name = keys.canonical(p.currentName());
             JsonLocation keyAt = p.currentTokenLocation();
             if (obj.has(name)) {
               throw new UnreadableInputException("duplicate key \"" + name + "\"", position(keyAt));

@@ -54,7 +54,27 @@ final class DocumentSizeGuard extends FilterReader {
   @Override
   public int read(char[] buf, int off, int len) throws IOException {
     int n = super.read(buf, off, len);
-    for (int i = 0; i < n; i++) see(buf[off + i]);
+    int end = off + Math.max(n, 0);
+    int i = off;
+    while (i < end) {
+      if (lineStart < 4) {
+        see(buf[i++]);
+        continue;
+      }
+      // Past a line's first four characters only the counts change: count up to the line's end
+      // at once, unless a limit falls within, where see() stops at the exact character.
+      int next = i;
+      while (next < end && buf[next] != '\n') next++;
+      int run = next - i;
+      if (column + run > MAX_LINE || inDocument + run > limit) {
+        while (i < next) see(buf[i++]);
+      } else {
+        column += run;
+        inDocument += run;
+        i = next;
+      }
+      if (i < end) see(buf[i++]);
+    }
     return n;
   }
 

@@ -33,37 +33,64 @@ public record InputSet(List<ApiDocument> apis, List<ServiceSelector> services) {
   }
 
   /**
+   * One document as the CLI sees it, sorted as soon as it is read: an {@code Api} bound, a {@code
+   * Service}'s selector, or neither (both null) for anything else.
+   */
+  public record Sorted(ApiDocument api, ServiceSelector service) {}
+
+  /**
    * Sorts documents; {@code namespace} is given to documents that have none (like {@code kubectl
    * apply -n}). A second {@code Api} with the namespace and name of an earlier one is an error.
    */
   public static InputSet of(List<SourceDocument> documents, String namespace) {
+    List<Sorted> sorted = new ArrayList<>(documents.size());
+    for (SourceDocument doc : documents) sorted.add(sort(doc, namespace));
+    return collect(sorted);
+  }
+
+  /**
+   * Sorts one document, binding it when it is an {@code Api}; {@code namespace} is given to a
+   * document that has none. Pure: meant to run right after the document is parsed.
+   */
+  public static Sorted sort(SourceDocument doc, String namespace) {
+    if (ApiReader.isApi(doc)) {
+      return new Sorted(withNamespace(API_READER.read(doc), namespace), null);
+    }
+    if (isService(doc)) return new Sorted(null, service(doc, namespace));
+    return new Sorted(null, null);
+  }
+
+  /**
+   * The set of documents sorted by {@link #sort}, in input order. A second {@code Api} with the
+   * namespace and name of an earlier one is an error.
+   */
+  public static InputSet collect(List<Sorted> documents) {
     List<ApiDocument> apis = new ArrayList<>();
     List<ServiceSelector> services = new ArrayList<>();
     Map<String, SourceDocument> seen = new HashMap<>();
-    for (SourceDocument doc : documents) {
-      if (ApiReader.isApi(doc)) {
-        ApiDocument read = withNamespace(API_READER.read(doc), namespace);
-        if (read.api() != null) {
-          SourceDocument first = seen.putIfAbsent(read.api().qualifiedName(), doc);
-          if (first != null) {
-            List<Problem> problems = new ArrayList<>(read.problems());
-            problems.add(
-                Problem.error(
-                        "metadata.name",
-                        "Api "
-                            + read.api().qualifiedName()
-                            + " is defined twice; the first is at "
-                            + first.source()
-                            + ":"
-                            + first.start())
-                    .at(doc.positionOf("metadata.name")));
-            read = new ApiDocument(doc, read.api(), problems);
-          }
+    for (Sorted sorted : documents) {
+      if (sorted.service() != null) services.add(sorted.service());
+      ApiDocument read = sorted.api();
+      if (read == null) continue;
+      if (read.api() != null) {
+        SourceDocument doc = read.source();
+        SourceDocument first = seen.putIfAbsent(read.api().qualifiedName(), doc);
+        if (first != null) {
+          List<Problem> problems = new ArrayList<>(read.problems());
+          problems.add(
+              Problem.error(
+                      "metadata.name",
+                      "Api "
+                          + read.api().qualifiedName()
+                          + " is defined twice; the first is at "
+                          + first.source()
+                          + ":"
+                          + first.start())
+                  .at(doc.positionOf("metadata.name")));
+          read = new ApiDocument(doc, read.api(), problems);
         }
-        apis.add(read);
-      } else if (isService(doc)) {
-        services.add(service(doc, namespace));
       }
+      apis.add(read);
     }
     return new InputSet(apis, services);
   }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -42,18 +43,27 @@ public final class InputSources {
 
   /** Every document of every argument, in argument order. */
   public List<SourceDocument> read(List<String> arguments) {
-    List<SourceDocument> documents = new ArrayList<>();
+    return read(arguments, Function.identity());
+  }
+
+  /**
+   * What {@code prepare} makes of every document of every argument, in argument order. Each
+   * document is prepared right after it is parsed, while its tree is still in the processor's
+   * cache; a source that turns out to be unreadable yields nothing, as with {@link #read(List)}.
+   */
+  public <T> List<T> read(List<String> arguments, Function<SourceDocument, T> prepare) {
+    List<T> documents = new ArrayList<>();
     boolean stdinRead = false;
     for (String argument : arguments) {
       if (argument.equals("-")) {
-        if (!stdinRead) documents.addAll(read(STDIN, stdin));
+        if (!stdinRead) documents.addAll(read(STDIN, stdin, prepare));
         stdinRead = true;
         continue;
       }
       for (Path file : files(argument)) {
         try {
           try (InputStream in = Files.newInputStream(file)) {
-            documents.addAll(read(file.toString(), in));
+            documents.addAll(read(file.toString(), in, prepare));
           }
         } catch (IOException e) {
           diagnostics.unreadable(file.toString(), null, "cannot read: " + describe(e));
@@ -97,7 +107,7 @@ public final class InputSources {
     return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
   }
 
-  List<SourceDocument> read(String source, InputStream raw) {
+  private <T> List<T> read(String source, InputStream raw, Function<SourceDocument, T> prepare) {
     try {
       BufferedInputStream in = new BufferedInputStream(raw, 65536);
       in.mark(SNIFF_BYTES);
@@ -113,7 +123,9 @@ public final class InputSources {
       boolean json = startsLikeJson(head);
       // Jackson's JSON parser is linear and enforces the limits itself; SnakeYAML needs the guard.
       if (!json) text = new DocumentSizeGuard(text, reader.limits().maxDocumentChars());
-      return reader.read(source, text, json);
+      List<T> prepared = new ArrayList<>();
+      reader.read(source, text, json, doc -> prepared.add(prepare.apply(doc)));
+      return prepared;
     } catch (UnreadableInputException e) {
       diagnostics.unreadable(source, e.position(), withoutSourcePrefix(source, e.getMessage()));
     } catch (DocumentSizeGuard.TooLarge e) {

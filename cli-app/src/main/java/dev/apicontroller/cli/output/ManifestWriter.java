@@ -3,7 +3,6 @@ package dev.apicontroller.cli.output;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -51,11 +50,8 @@ public final class ManifestWriter {
 
   /** Writes {@code objects} as a multi-document YAML stream, newline at the end; out stays open. */
   public static void writeYaml(List<?> objects, Writer out) {
-    if (objects.isEmpty()) return; // the generator starts a document as soon as it is created
-    try (SequenceWriter documents = YAML.writer().writeValues(out)) {
-      documents.writeAll(objects);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    try (YamlDocumentStream documents = new YamlDocumentStream(out)) {
+      for (Object object : objects) documents.write(object);
     }
   }
 
