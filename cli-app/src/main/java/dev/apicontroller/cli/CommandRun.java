@@ -33,9 +33,13 @@ public final class CommandRun {
 
   /** Every input document sorted into {@code Api}s and {@code Service}s. */
   static InputSet inputs(Apictl root, InputOptions options, Diagnostics diagnostics) {
-    List<SourceDocument> docs =
-        new InputSources(READER, root.in(), diagnostics).read(options.inputs());
-    return InputSet.of(docs, options.namespace());
+    return InputSet.of(documents(root, options, diagnostics), options.namespace());
+  }
+
+  /** Every input document, in input order; unreadable inputs go to {@code diagnostics}. */
+  static List<SourceDocument> documents(
+      Apictl root, InputOptions options, Diagnostics diagnostics) {
+    return new InputSources(READER, root.in(), diagnostics).read(options.inputs());
   }
 
   /** The inputs translated with {@code config}; null when the settings are wrong. */
