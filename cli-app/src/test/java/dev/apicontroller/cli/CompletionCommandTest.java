@@ -1,7 +1,9 @@
 package dev.apicontroller.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +60,35 @@ class CompletionCommandTest {
                 + " modern both'")
         .contains("complete -c apictl -n '__fish_seen_subcommand_from render' -l domain -r")
         .doesNotContain("MODERN");
+  }
+
+  /** Where fish is installed: the script parses, and fish offers the lower-case choices. */
+  @Test
+  void fishAcceptsTheScriptAndCompletesChoices() throws Exception {
+    assumeTrue(onPath("fish"), "fish is not installed");
+    Path script =
+        Files.writeString(dir.resolve("apictl.fish"), ApictlRun.of("completion", "fish").out());
+    ProcessBuilder fish =
+        new ProcessBuilder(
+                "fish",
+                "--no-config",
+                "-c",
+                "source " + script + "; and complete -C 'apictl render --profile '")
+            .redirectErrorStream(true);
+    Process p = fish.start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out.lines().map(l -> l.split("\t")[0])).containsExactly("legacy", "modern");
+  }
+
+  private static boolean onPath(String program) {
+    String path = System.getenv().getOrDefault("PATH", "");
+    for (String d : path.split(java.io.File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(d, program))) return true;
+    }
+    return false;
   }
 
   @Test
