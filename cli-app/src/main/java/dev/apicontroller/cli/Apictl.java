@@ -1,5 +1,6 @@
 package dev.apicontroller.cli;
 
+import dev.apicontroller.cli.completion.LowerCaseChoices;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -8,7 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
       ExplainCommand.class,
       CrdCommand.class,
       VersionCommand.class,
-      AutoComplete.GenerateCompletion.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
@@ -111,6 +111,7 @@ public final class Apictl implements Runnable {
     Apictl root = new Apictl(out, err, in);
     CommandLine cli = new CommandLine(root);
     SettingsOptions.Flags.addToEvery(cli);
+    LowerCaseChoices.apply(cli);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -44,6 +44,12 @@ public final class CommandRun {
     return InputSet.collect(sorted);
   }
 
+  /** Every input document, in input order; unreadable inputs go to {@code diagnostics}. */
+  static List<SourceDocument> documents(
+      Apictl root, InputOptions options, Diagnostics diagnostics) {
+    return new InputSources(READER, root.in(), diagnostics).read(options.inputs());
+  }
+
   /** The inputs translated with {@code config}; null when the settings are wrong. */
   static List<TranslatedApi> translate(
       Apictl root, InputOptions options, SettingsOptions settings, Diagnostics diagnostics) {

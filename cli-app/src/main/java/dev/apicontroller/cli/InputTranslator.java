@@ -4,6 +4,7 @@ import dev.apicontroller.cli.input.InputSet;
 import dev.apicontroller.cli.input.ServiceSelector;
 import dev.apicontroller.model.read.ApiDocument;
 import dev.apicontroller.model.read.Problem;
+import dev.apicontroller.model.read.ProblemCode;
 import dev.apicontroller.model.read.SourceDocument;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.Translation;
@@ -45,7 +46,9 @@ public final class InputTranslator {
       if (doc.hasErrors()) {
         if (doc.problems().isEmpty()) {
           diagnostics.report(
-              source.source(), Problem.error("", "cannot be read as an Api").at(source.start()));
+              source.source(),
+              Problem.error(ProblemCode.NOT_AN_API, "", "cannot be read as an Api")
+                  .at(source.start()));
         }
         reportRuleViolations(translator, doc, diagnostics);
         each.accept(new TranslatedApi(doc, null));

@@ -94,6 +94,82 @@ class ApictlJarIT {
   }
 
   @Test
+  void validateWritesASarifLogTheSchemaAccepts() throws Exception {
+    Path file =
+        Manifest.write(
+            dir,
+            "apis/shop.yaml",
+            Manifest.api("ns", "bad", "bad", 0, "bad"),
+            Manifest.service("ns", "svc", "app"),
+            Manifest.securedApi("ns", "a", "svc", "a"));
+    Result r = run("", "validate", "--profile", "modern", "-o", "sarif", file.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    com.fasterxml.jackson.databind.JsonNode log = SarifSchema.parse(r.out());
+    assertThat(SarifSchema.violations(log)).isEmpty();
+    com.fasterxml.jackson.databind.JsonNode results = log.path("runs").path(0).path("results");
+    assertThat(results).hasSize(2);
+    assertThat(results.get(0).path("ruleId").asText()).isEqualTo("invalid-port");
+    assertThat(results.get(0).path("level").asText()).isEqualTo("error");
+    assertThat(results.get(1).path("ruleId").asText()).isEqualTo("exclusion-dropped");
+    assertThat(results.get(1).path("level").asText()).isEqualTo("warning");
+    assertThat(log.path("runs").path(0).path("tool").path("driver").path("version").asText())
+        .isEqualTo(System.getProperty("apictl.version", "0.1.0-SNAPSHOT"));
+  }
+
+  @Test
+  void validateFailsOnWarningsWhenAsked() throws Exception {
+    Path file =
+        Manifest.write(
+            dir,
+            "warn.yaml",
+            Manifest.service("ns", "svc", "app"),
+            Manifest.securedApi("ns", "a", "svc", "a"));
+    assertThat(run("", "validate", "--profile", "modern", file.toString()).code()).isZero();
+    Result r = run("", "validate", "--profile", "modern", "--fail-on", "warning", file.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).isEqualTo("1 Api checked: 0 errors, 1 warning\n");
+  }
+
+  @Test
+  void validateOfAnEmptyFolderOrAnApiRuleExitsOneNamingWhatWasFound() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Result none = run("", "validate", empty.toString());
+    assertThat(none.code()).isEqualTo(1);
+    assertThat(none.err()).contains("no Api found in " + empty + ": no documents");
+    Path apiRule =
+        Manifest.write(
+            dir,
+            "x.yaml",
+            "apiVersion: gateway.kyma-project.io/v1beta1\nkind: APIRule\nmetadata:\n  name: orders\n");
+    Result other = run("", "validate", apiRule.toString());
+    assertThat(other.code()).isEqualTo(1);
+    assertThat(other.err())
+        .contains(
+            "no Api found in "
+                + apiRule
+                + ": found APIRule gateway.kyma-project.io/v1beta1 orders");
+  }
+
+  @Test
+  void completionScriptsForEachShellAndAUsageErrorForOthers() throws Exception {
+    Result bash = run("", "completion", "bash");
+    assertThat(bash.code()).isZero();
+    assertThat(bash.out()).contains("complete -F").contains("(\"legacy\" \"modern\")");
+    Result zsh = run("", "completion", "zsh");
+    assertThat(zsh.code()).isZero();
+    assertThat(zsh.out()).contains("bashcompinit");
+    Result fish = run("", "completion", "fish");
+    assertThat(fish.code()).isZero();
+    assertThat(fish.out())
+        .contains("complete -c apictl -f -n __fish_use_subcommand -a validate")
+        .contains("-l fail-on -x -a 'error warning'");
+    Result unknown = run("", "completion", "tcsh");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.out()).isEmpty();
+    assertThat(unknown.err()).contains("bash, zsh, fish");
+  }
+
+  @Test
   void usageErrorExitsTwo() throws Exception {
     assertThat(run("", "render", "--no-such-flag", "x").code()).isEqualTo(2);
   }

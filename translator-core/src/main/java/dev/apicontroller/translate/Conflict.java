@@ -1,6 +1,7 @@
 package dev.apicontroller.translate;
 
 import dev.apicontroller.model.read.Problem;
+import dev.apicontroller.model.read.ProblemCode;
 
 /**
  * Something outside the {@code Api} that keeps it, or some of its objects, from being applied (SPEC
@@ -24,6 +25,13 @@ public record Conflict(Kind kind, String path, String message) {
 
   /** The conflict as an error at its field. */
   public Problem problem() {
-    return Problem.error(path, message);
+    ProblemCode code =
+        switch (kind) {
+          case SERVICE_TAKEN -> ProblemCode.SERVICE_ALREADY_EXPOSED;
+          case SERVICE_NOT_FOUND -> ProblemCode.SERVICE_NOT_FOUND;
+          case HOSTNAME_TAKEN -> ProblemCode.HOSTNAME_IN_USE;
+          case NAME_TAKEN -> ProblemCode.OBJECT_NAME_TAKEN;
+        };
+    return Problem.error(code, path, message);
   }
 }

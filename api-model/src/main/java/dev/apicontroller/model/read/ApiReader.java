@@ -54,12 +54,15 @@ public final class ApiReader {
     List<Problem> problems = new ArrayList<>();
     JsonNode root = doc.root();
     if (!root.isObject()) {
-      problems.add(Problem.error("", "document is not an object").at(doc.start()));
+      problems.add(
+          Problem.error(ProblemCode.NOT_AN_OBJECT, "", "document is not an object")
+              .at(doc.start()));
       return new ApiDocument(doc, null, problems);
     }
     if (!ApiKind.API_VERSION.equals(doc.apiVersion())) {
       problems.add(
           Problem.error(
+                  ProblemCode.WRONG_API_VERSION,
                   "apiVersion",
                   "must be "
                       + ApiKind.API_VERSION
@@ -75,10 +78,12 @@ public final class ApiReader {
     } catch (JsonMappingException e) {
       String path = pathOf(e);
       if (collector.problems.stream().noneMatch(p -> p.path().equals(path))) {
-        collector.problems.add(Problem.error(path, firstSentence(e.getOriginalMessage())));
+        collector.problems.add(
+            Problem.error(ProblemCode.WRONG_TYPE, path, firstSentence(e.getOriginalMessage())));
       }
     } catch (IOException e) {
-      collector.problems.add(Problem.error("", firstSentence(e.getMessage())));
+      collector.problems.add(
+          Problem.error(ProblemCode.UNREADABLE_DOCUMENT, "", firstSentence(e.getMessage())));
     }
     for (Problem p : collector.problems) problems.add(p.at(doc.positionOf(p.path())));
     return new ApiDocument(doc, api, problems);
@@ -92,6 +97,7 @@ public final class ApiReader {
     String key = p.path().substring(dot + 1);
     if (!JWT_KEYS.contains(key) || !parent.matches("spec\\.authentication\\[\\d+]")) return p;
     return Problem.error(
+        ProblemCode.UNKNOWN_FIELD,
         p.path(),
         p.message()
             + "; it belongs under jwt: write "
@@ -160,7 +166,10 @@ public final class ApiReader {
       String path = FieldPath.of(p.getParsingContext());
       if (!path.endsWith(FieldPath.child("", propertyName)))
         path = FieldPath.child(path, propertyName);
-      problems.add(withJwtHint(Problem.error(path, "unknown field \"" + propertyName + "\"")));
+      problems.add(
+          withJwtHint(
+              Problem.error(
+                  ProblemCode.UNKNOWN_FIELD, path, "unknown field \"" + propertyName + "\"")));
       p.skipChildren();
       return true;
     }
@@ -175,6 +184,7 @@ public final class ApiReader {
         throws IOException {
       problems.add(
           Problem.error(
+              ProblemCode.WRONG_TYPE,
               FieldPath.of(p.getParsingContext()),
               "expected " + describe(targetType.getRawClass()) + ", got " + describe(t)));
       p.skipChildren();
@@ -187,6 +197,7 @@ public final class ApiReader {
         throws IOException {
       problems.add(
           Problem.error(
+              ProblemCode.WRONG_TYPE,
               FieldPath.of(ctxt.getParser().getParsingContext()),
               "expected " + describe(targetType) + ", got the string \"" + valueToConvert + "\""));
       return null;
@@ -198,6 +209,7 @@ public final class ApiReader {
         throws IOException {
       problems.add(
           Problem.error(
+              ProblemCode.WRONG_TYPE,
               FieldPath.of(ctxt.getParser().getParsingContext()),
               "expected " + describe(targetType) + ", got " + valueToConvert));
       return null;

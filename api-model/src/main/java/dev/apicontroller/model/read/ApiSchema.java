@@ -121,7 +121,11 @@ public final class ApiSchema {
       JsonNode node, JsonNode schema, At at, Mode mode, List<Problem> out, boolean prune) {
     String type = schema.path("type").asText("");
     if (!typeMatches(node, type)) {
-      out.add(Problem.error(at.path(), "expected " + typeName(type) + ", got " + describe(node)));
+      out.add(
+          Problem.error(
+              ProblemCode.WRONG_TYPE,
+              at.path(),
+              "expected " + typeName(type) + ", got " + describe(node)));
       return false;
     }
     switch (type) {
@@ -141,7 +145,11 @@ public final class ApiSchema {
     // Size bounds apply in both modes: the API server refuses them at admission, and they bound
     // the work a document can cause, so the CLI must refuse them too.
     if (schema.has("maxItems") && arr.size() > schema.get("maxItems").asInt()) {
-      out.add(Problem.error(at.path(), "at most " + schema.get("maxItems").asInt() + " items"));
+      out.add(
+          Problem.error(
+              ProblemCode.SCHEMA_VIOLATION,
+              at.path(),
+              "at most " + schema.get("maxItems").asInt() + " items"));
     }
     List<Integer> drop = new ArrayList<>();
     for (int i = 0; i < arr.size(); i++) {
@@ -160,7 +168,11 @@ public final class ApiSchema {
     if (mode == Mode.FULL) {
       for (JsonNode required : schema.path("required")) {
         if (!node.has(required.asText()) || node.get(required.asText()).isNull()) {
-          out.add(Problem.error(FieldPath.child(at.path(), required.asText()), "is required"));
+          out.add(
+              Problem.error(
+                  ProblemCode.REQUIRED_FIELD,
+                  FieldPath.child(at.path(), required.asText()),
+                  "is required"));
         }
       }
     }
@@ -172,7 +184,11 @@ public final class ApiSchema {
       At child = new At(at, field.getKey(), -1);
       JsonNode childSchema = properties == null ? additional : properties.get(field.getKey());
       if (childSchema == null) {
-        out.add(Problem.error(child.path(), "unknown field \"" + field.getKey() + "\""));
+        out.add(
+            Problem.error(
+                ProblemCode.UNKNOWN_FIELD,
+                child.path(),
+                "unknown field \"" + field.getKey() + "\""));
         drop.add(field.getKey());
       } else if (!field.getValue().isNull() // null is "not given", as for kubectl
           && !walk(field.getValue(), childSchema, child, mode, out, prune)) {
@@ -187,7 +203,10 @@ public final class ApiSchema {
     String text = node.asText();
     if (text.codePointCount(0, text.length()) > schema.get("maxLength").asInt()) {
       out.add(
-          Problem.error(at.path(), "at most " + schema.get("maxLength").asInt() + " characters"));
+          Problem.error(
+              ProblemCode.SCHEMA_VIOLATION,
+              at.path(),
+              "at most " + schema.get("maxLength").asInt() + " characters"));
     }
   }
 
@@ -196,26 +215,37 @@ public final class ApiSchema {
     if (schema.has("enum")) {
       boolean found = false;
       for (JsonNode e : schema.get("enum")) found |= e.equals(node);
-      if (!found) out.add(Problem.error(at.path(), "must be one of " + schema.get("enum")));
+      if (!found)
+        out.add(
+            Problem.error(
+                ProblemCode.SCHEMA_VIOLATION, at.path(), "must be one of " + schema.get("enum")));
     }
     if (node.isIntegralNumber()) {
       if (schema.has("minimum") && node.asLong() < schema.get("minimum").asLong()) {
-        out.add(Problem.error(at.path(), "must be at least " + schema.get("minimum").asLong()));
+        out.add(
+            Problem.error(
+                ProblemCode.SCHEMA_VIOLATION,
+                at.path(),
+                "must be at least " + schema.get("minimum").asLong()));
       }
       if (schema.has("maximum") && node.asLong() > schema.get("maximum").asLong()) {
-        out.add(Problem.error(at.path(), "must be at most " + schema.get("maximum").asLong()));
+        out.add(
+            Problem.error(
+                ProblemCode.SCHEMA_VIOLATION,
+                at.path(),
+                "must be at most " + schema.get("maximum").asLong()));
       }
     }
     if (node.isTextual()) {
       String text = node.asText();
       int length = text.codePointCount(0, text.length());
       if (schema.has("minLength") && length < schema.get("minLength").asInt()) {
-        out.add(Problem.error(at.path(), "must not be empty"));
+        out.add(Problem.error(ProblemCode.SCHEMA_VIOLATION, at.path(), "must not be empty"));
       }
       if (schema.has("pattern")) {
         String regex = schema.get("pattern").asText();
         if (!patterns.computeIfAbsent(regex, Pattern::compile).matcher(text).find()) {
-          out.add(Problem.error(at.path(), "must match " + regex));
+          out.add(Problem.error(ProblemCode.SCHEMA_VIOLATION, at.path(), "must match " + regex));
         }
       }
     }
@@ -225,10 +255,17 @@ public final class ApiSchema {
     for (JsonNode rule : schema.path("x-kubernetes-validations")) {
       Predicate<JsonNode> check = CEL_RULES.get(rule.path("rule").asText());
       if (check == null) {
-        out.add(Problem.error(at.path(), "no Java equivalent for CEL rule " + rule.path("rule")));
+        out.add(
+            Problem.error(
+                ProblemCode.SCHEMA_VIOLATION,
+                at.path(),
+                "no Java equivalent for CEL rule " + rule.path("rule")));
       } else if (!check.test(node)) {
         out.add(
-            Problem.error(at.path(), rule.path("message").asText("fails " + rule.path("rule"))));
+            Problem.error(
+                ProblemCode.SCHEMA_VIOLATION,
+                at.path(),
+                rule.path("message").asText("fails " + rule.path("rule"))));
       }
     }
   }

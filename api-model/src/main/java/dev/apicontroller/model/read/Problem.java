@@ -5,11 +5,13 @@ import java.util.Objects;
 /**
  * One thing wrong with a document: where ({@code path} like {@code
  * spec.authentication[1].jwt.jwksUri}, and a source position when the text is known) and a sentence
- * a user can act on.
+ * a user can act on, with the {@link ProblemCode} of its kind.
  */
-public record Problem(Severity severity, String path, String message, Position position) {
+public record Problem(
+    Severity severity, ProblemCode code, String path, String message, Position position) {
   public Problem {
     Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(code, "code");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(message, "message");
     // Both can quote user input; a problem is always shown on one line.
@@ -17,16 +19,16 @@ public record Problem(Severity severity, String path, String message, Position p
     message = PrintableText.of(message);
   }
 
-  public static Problem error(String path, String message) {
-    return new Problem(Severity.ERROR, path, message, null);
+  public static Problem error(ProblemCode code, String path, String message) {
+    return new Problem(Severity.ERROR, code, path, message, null);
   }
 
-  public static Problem warning(String path, String message) {
-    return new Problem(Severity.WARNING, path, message, null);
+  public static Problem warning(ProblemCode code, String path, String message) {
+    return new Problem(Severity.WARNING, code, path, message, null);
   }
 
   public Problem at(Position where) {
-    return new Problem(severity, path, message, where);
+    return new Problem(severity, code, path, message, where);
   }
 
   public boolean isError() {

@@ -25,7 +25,7 @@ class PrintableTextTest {
 
   @Test
   void aProblemIsAlwaysOneLine() {
-    Problem p = Problem.error("spec.x\ny", "unknown field \"x\ny\"");
+    Problem p = Problem.error(ProblemCode.UNKNOWN_FIELD, "spec.x\ny", "unknown field \"x\ny\"");
     assertThat(p.format("dir\n/in.yaml"))
         .isEqualTo("dir\\n/in.yaml: error: spec.x\\ny: unknown field \"x\\ny\"");
   }

@@ -8,6 +8,7 @@ import dev.apicontroller.model.ObjectMetadata;
 import dev.apicontroller.model.read.ApiDocument;
 import dev.apicontroller.model.read.ApiReader;
 import dev.apicontroller.model.read.Problem;
+import dev.apicontroller.model.read.ProblemCode;
 import dev.apicontroller.model.read.SourceDocument;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,6 +80,7 @@ public record InputSet(List<ApiDocument> apis, List<ServiceSelector> services) {
           List<Problem> problems = new ArrayList<>(read.problems());
           problems.add(
               Problem.error(
+                      ProblemCode.DUPLICATE_API,
                       "metadata.name",
                       "Api "
                           + read.api().qualifiedName()

@@ -6,6 +6,7 @@ import dev.apicontroller.model.ImmutableResourceRef;
 import dev.apicontroller.model.ResourceRef;
 import dev.apicontroller.model.StatusCode;
 import dev.apicontroller.model.read.Problem;
+import dev.apicontroller.model.read.ProblemCode;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.Conflict;
 import dev.apicontroller.translate.GeneratedMetadata;
@@ -121,7 +122,8 @@ public final class ApiTranslator {
     if (serviceHolder.isPresent()) {
       String message = StatusMessages.serviceConflict(api, serviceHolder.get());
       List<Problem> withConflict = new ArrayList<>(problems);
-      withConflict.add(Problem.error("spec.service.name", message));
+      withConflict.add(
+          Problem.error(ProblemCode.SERVICE_ALREADY_EXPOSED, "spec.service.name", message));
       ApiStatus status =
           StatusComposer.compose(
               api,
@@ -165,7 +167,8 @@ public final class ApiTranslator {
         if (selector.isEmpty() || selector.get().isEmpty()) {
           String message = StatusMessages.serviceNotFound(namespace, service);
           List<Problem> withMissing = new ArrayList<>(problems);
-          withMissing.add(Problem.error("spec.service.name", message));
+          withMissing.add(
+              Problem.error(ProblemCode.SERVICE_NOT_FOUND, "spec.service.name", message));
           lines.put(
               Role.ROUTE,
               StatusLine.of(

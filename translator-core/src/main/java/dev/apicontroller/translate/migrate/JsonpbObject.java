@@ -3,6 +3,7 @@ package dev.apicontroller.translate.migrate;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apicontroller.model.read.FieldPath;
 import dev.apicontroller.model.read.Problem;
+import dev.apicontroller.model.read.ProblemCode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -68,7 +69,12 @@ final class JsonpbObject {
     List<JsonpbObject> out = new ArrayList<>();
     for (Field item : items(camelName, problems)) {
       if (item.value().isObject()) out.add(new JsonpbObject(item.value(), item.path()));
-      else problems.add(Problem.warning(item.path(), "expected an object; not carried over"));
+      else
+        problems.add(
+            Problem.warning(
+                ProblemCode.MIGRATION_NOT_CARRIED_OVER,
+                item.path(),
+                "expected an object; not carried over"));
     }
     return out;
   }
@@ -78,7 +84,11 @@ final class JsonpbObject {
     Field f = field(camelName);
     if (f == null) return List.of();
     if (!f.value().isArray()) {
-      problems.add(Problem.warning(f.path(), "expected a list; not carried over"));
+      problems.add(
+          Problem.warning(
+              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
+              f.path(),
+              "expected a list; not carried over"));
       return List.of();
     }
     List<Field> out = new ArrayList<>(f.value().size());
@@ -93,7 +103,11 @@ final class JsonpbObject {
     Field f = field(camelName);
     if (f == null) return null;
     if (!f.value().isObject()) {
-      problems.add(Problem.warning(f.path(), "expected an object; not carried over"));
+      problems.add(
+          Problem.warning(
+              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
+              f.path(),
+              "expected an object; not carried over"));
       return null;
     }
     return new JsonpbObject(f.value(), f.path());
@@ -111,7 +125,9 @@ final class JsonpbObject {
       if (!read.contains(name)) {
         problems.add(
             Problem.warning(
-                FieldPath.child(path, name), "unknown " + what + " field, not carried over"));
+                ProblemCode.MIGRATION_NOT_CARRIED_OVER,
+                FieldPath.child(path, name),
+                "unknown " + what + " field, not carried over"));
       }
     }
   }

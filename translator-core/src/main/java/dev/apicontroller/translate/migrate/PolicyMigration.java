@@ -3,6 +3,7 @@ package dev.apicontroller.translate.migrate;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apicontroller.model.MatchKind;
 import dev.apicontroller.model.read.Problem;
+import dev.apicontroller.model.read.ProblemCode;
 import dev.apicontroller.model.read.SourceDocument;
 import dev.apicontroller.translate.GeneratedMetadata;
 import dev.apicontroller.translate.GeneratedObject;
@@ -49,7 +50,9 @@ public final class PolicyMigration {
     List<Problem> problems = new ArrayList<>();
     LegacyMetadata meta = LegacyMetadata.of(doc.root(), namespace);
     if (meta.name().isEmpty()) {
-      problems.add(Problem.error("metadata.name", "a Policy needs a name"));
+      problems.add(
+          Problem.error(
+              ProblemCode.MIGRATION_INVALID_INPUT, "metadata.name", "a Policy needs a name"));
       return new Migration(List.of(), placed(problems, doc));
     }
     JsonpbObject spec = new JsonpbObject(doc.root().path("spec"), "spec");
@@ -64,6 +67,7 @@ public final class PolicyMigration {
     if (originOptional != null && originOptional.value().asBoolean(false)) {
       problems.add(
           Problem.warning(
+              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
               originOptional.path(),
               "not carried over: a request without a token is now denied wherever an origin"
                   + " applies (a DENY AuthorizationPolicy cannot make the token optional and"
@@ -73,13 +77,16 @@ public final class PolicyMigration {
     if (peerOptional != null && peerOptional.value().asBoolean(false)) {
       problems.add(
           Problem.warning(
-              peerOptional.path(), "not carried over: the PeerAuthentication requires mTLS"));
+              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
+              peerOptional.path(),
+              "not carried over: the PeerAuthentication requires mTLS"));
     }
     JsonpbObject.Field binding = spec.field("principalBinding");
     String principalBinding = binding == null ? "USE_PEER" : binding.text();
     if (!origins.isEmpty() && !principalBinding.equals("USE_ORIGIN")) {
       problems.add(
           Problem.warning(
+              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
               binding == null ? "spec.principalBinding" : binding.path(),
               "USE_PEER has no modern equivalent: the request principal is the token's"
                   + " (USE_ORIGIN)"));
@@ -116,7 +123,11 @@ public final class PolicyMigration {
       }
     }
     if (jwtRules.isEmpty() && peerMode == null && problems.stream().noneMatch(Problem::isError)) {
-      problems.add(Problem.warning("spec", "neither origins nor peers: nothing to migrate"));
+      problems.add(
+          Problem.warning(
+              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
+              "spec",
+              "neither origins nor peers: nothing to migrate"));
     }
     return new Migration(out, placed(problems, doc));
   }
@@ -142,7 +153,10 @@ public final class PolicyMigration {
     // A malformed target must not widen the Policy to the whole namespace: it is an error.
     if (!field.value().isArray()) {
       problems.add(
-          Problem.error(field.path(), "expected a list of targets like [{name: <service>}]"));
+          Problem.error(
+              ProblemCode.MIGRATION_INVALID_INPUT,
+              field.path(),
+              "expected a list of targets like [{name: <service>}]"));
       return List.of(new Target(meta.name(), Optional.empty(), true));
     }
     List<JsonpbObject> list = new ArrayList<>();
@@ -152,7 +166,11 @@ public final class PolicyMigration {
       if (item.isObject()) {
         list.add(new JsonpbObject(item, path));
       } else {
-        problems.add(Problem.error(path, "expected a target like {name: <service>}"));
+        problems.add(
+            Problem.error(
+                ProblemCode.MIGRATION_INVALID_INPUT,
+                path,
+                "expected a target like {name: <service>}"));
       }
     }
     List<Target> out = new ArrayList<>();
@@ -164,6 +182,7 @@ public final class PolicyMigration {
       if (ports != null) {
         problems.add(
             Problem.warning(
+                ProblemCode.MIGRATION_NOT_CARRIED_OVER,
                 ports.path(),
                 "not carried over: the modern objects select workloads, and apply to all ports"));
       }
@@ -171,13 +190,16 @@ public final class PolicyMigration {
       if (labels != null) {
         problems.add(
             Problem.warning(
-                labels.path(), "not carried over: the Service's selector is used instead"));
+                ProblemCode.MIGRATION_NOT_CARRIED_OVER,
+                labels.path(),
+                "not carried over: the Service's selector is used instead"));
       }
       t.reportUnread(WHAT, problems);
       Optional<Map<String, String>> selector = cluster.serviceSelector(meta.namespace(), service);
       if (selector.isEmpty() || selector.get().isEmpty()) {
         problems.add(
             Problem.error(
+                ProblemCode.MIGRATION_INVALID_INPUT,
                 t.path() + ".name",
                 "Service "
                     + meta.namespace()
@@ -198,12 +220,20 @@ public final class PolicyMigration {
       JsonpbObject origin, List<JwtRule> jwtRules, List<Origin> origins, List<Problem> problems) {
     JsonpbObject jwt = origin.object("jwt", problems);
     if (jwt == null) {
-      problems.add(Problem.error(origin.path() + ".jwt.issuer", "an origin needs an issuer"));
+      problems.add(
+          Problem.error(
+              ProblemCode.MIGRATION_INVALID_INPUT,
+              origin.path() + ".jwt.issuer",
+              "an origin needs an issuer"));
       return;
     }
     String issuer = jwt.text("issuer", "");
     if (issuer.isEmpty()) {
-      problems.add(Problem.error(jwt.path() + ".issuer", "an origin needs an issuer"));
+      problems.add(
+          Problem.error(
+              ProblemCode.MIGRATION_INVALID_INPUT,
+              jwt.path() + ".issuer",
+              "an origin needs an issuer"));
       jwt.readAll();
       return;
     }
@@ -212,6 +242,7 @@ public final class PolicyMigration {
     if (jwks != null) {
       problems.add(
           Problem.warning(
+              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
               jwks.path(),
               "inline keys copied to jwtRules[].jwks; Istio no longer refreshes them, prefer"
                   + " jwksUri"));
@@ -221,6 +252,7 @@ public final class PolicyMigration {
     if (audienceField != null) {
       problems.add(
           Problem.warning(
+              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
               audienceField.path(),
               "copied to jwtRules[].audiences; modern Istio rejects a token whose aud matches"
                   + " none of them, check that this is intended"));
@@ -257,6 +289,7 @@ public final class PolicyMigration {
     if (triggerRules.size() > 1) {
       problems.add(
           Problem.warning(
+              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
               jwt.field("triggerRules").path(),
               "several trigger rules: only exclusions common to all of them are kept"));
     }
@@ -266,6 +299,7 @@ public final class PolicyMigration {
       if (included != null) {
         problems.add(
             Problem.warning(
+                ProblemCode.MIGRATION_NOT_CARRIED_OVER,
                 included.path(),
                 "not carried over: the origin now applies to every path that is not excluded"));
       }
@@ -297,6 +331,7 @@ public final class PolicyMigration {
       } else {
         problems.add(
             Problem.warning(
+                ProblemCode.MIGRATION_NOT_CARRIED_OVER,
                 f.path(),
                 "a '*' inside an excluded path would be read by Istio as a wildcard; dropped, so"
                     + " the path requires a token (\""
@@ -309,6 +344,7 @@ public final class PolicyMigration {
     if (regex != null) {
       problems.add(
           Problem.warning(
+              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
               regex.path(),
               "a regex exclusion cannot be expressed in an AuthorizationPolicy; dropped, so"
                   + " the path requires a token (\""
@@ -316,7 +352,11 @@ public final class PolicyMigration {
                   + "\")"));
       return;
     }
-    problems.add(Problem.error(match.path(), "expected one of exact, prefix, suffix, regex"));
+    problems.add(
+        Problem.error(
+            ProblemCode.MIGRATION_INVALID_INPUT,
+            match.path(),
+            "expected one of exact, prefix, suffix, regex"));
     match.readAll();
   }
 
@@ -327,7 +367,10 @@ public final class PolicyMigration {
       JsonpbObject.Field mtlsField = peer.field("mtls");
       if (mtlsField == null || !mtlsField.value().isObject()) {
         problems.add(
-            Problem.warning(peer.path(), "not carried over: only mtls peers have an equivalent"));
+            Problem.warning(
+                ProblemCode.MIGRATION_NOT_CARRIED_OVER,
+                peer.path(),
+                "not carried over: only mtls peers have an equivalent"));
         peer.readAll();
         continue;
       }
@@ -339,7 +382,11 @@ public final class PolicyMigration {
               : PeerAuthenticationSpec.STRICT;
       JsonpbObject.Field allowTls = mtls.field("allowTls");
       if (allowTls != null) {
-        problems.add(Problem.warning(allowTls.path(), "not carried over: no modern equivalent"));
+        problems.add(
+            Problem.warning(
+                ProblemCode.MIGRATION_NOT_CARRIED_OVER,
+                allowTls.path(),
+                "not carried over: no modern equivalent"));
       }
       mtls.reportUnread(WHAT, problems);
       peer.reportUnread(WHAT, problems);

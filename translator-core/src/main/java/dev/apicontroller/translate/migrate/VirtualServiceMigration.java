@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apicontroller.model.read.FieldPath;
 import dev.apicontroller.model.read.Problem;
+import dev.apicontroller.model.read.ProblemCode;
 import dev.apicontroller.model.read.SourceDocument;
 import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.ObjectKind;
@@ -32,7 +33,11 @@ public final class VirtualServiceMigration {
     List<Problem> problems = new ArrayList<>();
     LegacyMetadata meta = LegacyMetadata.of(doc.root(), namespace);
     if (meta.name().isEmpty()) {
-      problems.add(Problem.error("metadata.name", "a VirtualService needs a name"));
+      problems.add(
+          Problem.error(
+              ProblemCode.MIGRATION_INVALID_INPUT,
+              "metadata.name",
+              "a VirtualService needs a name"));
       return new Migration(List.of(), PolicyMigration.placed(problems, doc));
     }
     JsonNode spec = doc.root().path("spec");
@@ -46,7 +51,8 @@ public final class VirtualServiceMigration {
         }
       }
     } else {
-      problems.add(Problem.warning("spec", "no spec to carry over"));
+      problems.add(
+          Problem.warning(ProblemCode.MIGRATION_NOT_CARRIED_OVER, "spec", "no spec to carry over"));
     }
     GeneratedObject vs =
         GeneratedObject.of(
@@ -82,6 +88,7 @@ public final class VirtualServiceMigration {
     if (websocket != null) {
       problems.add(
           Problem.warning(
+              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
               FieldPath.child(path, websocket.name()),
               "removed from the v1 API; Istio upgrades WebSocket connections without it"));
     }
@@ -117,6 +124,7 @@ public final class VirtualServiceMigration {
     if (side.has(operation)) {
       problems.add(
           Problem.warning(
+              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
               FieldPath.child(path, value.name()),
               "not carried over: headers." + direction + "." + operation + " is already set"));
       return;

@@ -9,6 +9,7 @@ import dev.apicontroller.model.PathMatch;
 import dev.apicontroller.model.ServiceRef;
 import dev.apicontroller.model.TriggerRule;
 import dev.apicontroller.model.read.Problem;
+import dev.apicontroller.model.read.ProblemCode;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.Dns1123;
 import dev.apicontroller.translate.auth.EffectiveAuthentication;
@@ -56,10 +57,11 @@ public final class ApiValidator {
     List<Problem> problems = new ArrayList<>(0);
     String name = api.metadata().name();
     if (name == null || name.isEmpty()) {
-      problems.add(Problem.error("metadata.name", "is required"));
+      problems.add(Problem.error(ProblemCode.REQUIRED_FIELD, "metadata.name", "is required"));
     } else if (!isDnsSubdomain(name)) {
       problems.add(
           Problem.error(
+              ProblemCode.INVALID_NAME,
               "metadata.name",
               "must be a DNS-1123 subdomain (lower case letters, digits, '-' and '.'), not \""
                   + name
@@ -67,7 +69,7 @@ public final class ApiValidator {
     }
     ApiSpec spec = api.spec();
     if (spec == null) {
-      problems.add(Problem.error("spec", "is required"));
+      problems.add(Problem.error(ProblemCode.REQUIRED_FIELD, "spec", "is required"));
       return problems;
     }
     service(spec.service(), api.metadata().namespaceOrDefault(), problems);
@@ -79,15 +81,19 @@ public final class ApiValidator {
   private void service(ServiceRef service, String namespace, List<Problem> problems) {
     if (service == null) {
       problems.add(
-          Problem.error("spec.service", "is required: the name and port of the Service to expose"));
+          Problem.error(
+              ProblemCode.REQUIRED_FIELD,
+              "spec.service",
+              "is required: the name and port of the Service to expose"));
       return;
     }
     String name = service.name();
     if (name == null || name.isEmpty()) {
-      problems.add(Problem.error("spec.service.name", "is required"));
+      problems.add(Problem.error(ProblemCode.REQUIRED_FIELD, "spec.service.name", "is required"));
     } else if (!Dns1123.isLabel(name)) {
       problems.add(
           Problem.error(
+              ProblemCode.INVALID_SERVICE_NAME,
               "spec.service.name",
               "must be a DNS-1123 label (lower case letters, digits and '-', starting and ending"
                   + " with a letter or digit, at most 63 characters), not \""
@@ -96,6 +102,7 @@ public final class ApiValidator {
     } else if (blocklist.getOrDefault(namespace, Set.of()).contains(name)) {
       problems.add(
           Problem.error(
+              ProblemCode.SERVICE_BLOCKLISTED,
               "spec.service.name",
               "Service "
                   + name
@@ -105,19 +112,25 @@ public final class ApiValidator {
     }
     Integer port = service.port();
     if (port == null) {
-      problems.add(Problem.error("spec.service.port", "is required"));
+      problems.add(Problem.error(ProblemCode.REQUIRED_FIELD, "spec.service.port", "is required"));
     } else if (port < 1 || port > 65535) {
       problems.add(
-          Problem.error("spec.service.port", "must be an integer from 1 to 65535, not " + port));
+          Problem.error(
+              ProblemCode.INVALID_PORT,
+              "spec.service.port",
+              "must be an integer from 1 to 65535, not " + port));
     }
   }
 
   private void hostname(String hostname, List<Problem> problems) {
     if (hostname == null || hostname.isEmpty()) {
-      problems.add(Problem.error("spec.hostname", "is required"));
+      problems.add(Problem.error(ProblemCode.REQUIRED_FIELD, "spec.hostname", "is required"));
     } else if (hostnames.fullHostOrNull(hostname) == null) {
       problems.add(
-          Problem.error("spec.hostname", hostnames.expectation() + ", not \"" + hostname + "\""));
+          Problem.error(
+              ProblemCode.HOSTNAME_NOT_ALLOWED,
+              "spec.hostname",
+              hostnames.expectation() + ", not \"" + hostname + "\""));
     }
   }
 
@@ -131,6 +144,7 @@ public final class ApiValidator {
         && !authentication.hasDefault()) {
       problems.add(
           Problem.error(
+              ProblemCode.NO_DEFAULT_ISSUER,
               "spec.authenticationEnabled",
               "is true but spec.authentication is empty and no default issuer and JWKS URI are"
                   + " configured (DEFAULT_ISSUER, DEFAULT_JWKS_URI); add an authentication item"
@@ -144,30 +158,50 @@ public final class ApiValidator {
     String path = "spec.authentication[" + index + "]";
     String type = item.type();
     if (type == null || type.isEmpty()) {
-      problems.add(Problem.error(path + ".type", "is required and must be JWT"));
+      problems.add(
+          Problem.error(ProblemCode.REQUIRED_FIELD, path + ".type", "is required and must be JWT"));
     } else if (!Authentication.TYPE_JWT.equals(type)) {
-      problems.add(Problem.error(path + ".type", "must be JWT, not \"" + type + "\""));
+      problems.add(
+          Problem.error(
+              ProblemCode.UNSUPPORTED_AUTHENTICATION_TYPE,
+              path + ".type",
+              "must be JWT, not \"" + type + "\""));
     }
     Jwt jwt = item.jwt();
     if (jwt == null) {
-      problems.add(Problem.error(path + ".jwt.issuer", "is required (jwt: {issuer, jwksUri})"));
-      problems.add(Problem.error(path + ".jwt.jwksUri", "is required (jwt: {issuer, jwksUri})"));
+      problems.add(
+          Problem.error(
+              ProblemCode.REQUIRED_FIELD,
+              path + ".jwt.issuer",
+              "is required (jwt: {issuer, jwksUri})"));
+      problems.add(
+          Problem.error(
+              ProblemCode.REQUIRED_FIELD,
+              path + ".jwt.jwksUri",
+              "is required (jwt: {issuer, jwksUri})"));
       return;
     }
     String issuer = jwt.issuer();
     if (issuer == null || issuer.isEmpty()) {
-      problems.add(Problem.error(path + ".jwt.issuer", "is required and must not be empty"));
+      problems.add(
+          Problem.error(
+              ProblemCode.REQUIRED_FIELD,
+              path + ".jwt.issuer",
+              "is required and must not be empty"));
     } else if (hasWhiteSpace(issuer)) {
       problems.add(
           Problem.error(
-              path + ".jwt.issuer", "must not contain white space, not \"" + issuer + "\""));
+              ProblemCode.INVALID_ISSUER,
+              path + ".jwt.issuer",
+              "must not contain white space, not \"" + issuer + "\""));
     }
     String jwksUri = jwt.jwksUri();
     if (jwksUri == null || jwksUri.isEmpty()) {
-      problems.add(Problem.error(path + ".jwt.jwksUri", "is required"));
+      problems.add(Problem.error(ProblemCode.REQUIRED_FIELD, path + ".jwt.jwksUri", "is required"));
     } else if (!HttpUrl.isAbsoluteHttp(jwksUri)) {
       problems.add(
           Problem.error(
+              ProblemCode.INVALID_JWKS_URI,
               path + ".jwt.jwksUri",
               "must be an absolute http or https URL, not \"" + jwksUri + "\""));
     }
@@ -223,6 +257,7 @@ public final class ApiValidator {
       }
       problems.add(
           Problem.error(
+              ProblemCode.INVALID_EXCLUDED_PATH,
               path,
               "must have exactly one of exact, prefix, suffix, regex; it has "
                   + (present.isEmpty() ? "none" : has.toString())));
@@ -232,9 +267,10 @@ public final class ApiValidator {
     String value = present.get(0).getValue();
     String at = path + "." + kind.wireName();
     if (value.isEmpty()) {
-      problems.add(Problem.error(at, "must not be empty"));
+      problems.add(Problem.error(ProblemCode.INVALID_EXCLUDED_PATH, at, "must not be empty"));
     } else if (kind == MatchKind.REGEX) {
-      Re2Syntax.error(value).ifPresent(error -> problems.add(Problem.error(at, error)));
+      Re2Syntax.error(value)
+          .ifPresent(error -> problems.add(Problem.error(ProblemCode.INVALID_REGEX, at, error)));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.apicontroller.translate.istio.modern;
 
 import dev.apicontroller.model.MatchKind;
 import dev.apicontroller.model.read.Problem;
+import dev.apicontroller.model.read.ProblemCode;
 import dev.apicontroller.translate.auth.Exclusion;
 import dev.apicontroller.translate.auth.Origin;
 import dev.apicontroller.translate.istio.modern.AuthorizationPolicySpec.From;
@@ -125,6 +126,7 @@ public final class DenyRules {
             ? "a regex exclusion cannot be expressed in an Istio AuthorizationPolicy"
             : "a '*' inside an excluded path would be read by Istio as a wildcard";
     return Problem.warning(
+        ProblemCode.EXCLUSION_DROPPED,
         path,
         why
             + "; the modern profile drops it, so \""
