@@ -3,6 +3,7 @@ package dev.apicontroller.cli;
 import dev.apicontroller.cli.input.InputSet;
 import dev.apicontroller.cli.input.InputSources;
 import dev.apicontroller.model.read.DocumentReader;
+import dev.apicontroller.model.read.SourceDocument;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.settings.InvalidSettingValue;
 import java.util.List;
