@@ -23,7 +23,9 @@ import dev.apicontroller.translate.conflict.ClusterView;
 import dev.apicontroller.translate.explain.Explainer;
 import dev.apicontroller.translate.explain.Explanation;
 import dev.apicontroller.translate.explain.StandInService;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.CharacterCodingException;
@@ -337,13 +339,23 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     if (STDIN.equals(token)) {
       try {
-        return nonEmpty(
-            new String(root.in().readAllBytes(), StandardCharsets.UTF_8), "standard input");
+        return nonEmpty(readAll(root.in()), "standard input");
       } catch (IOException e) {
         throw new UnreadableToken("<stdin>", "cannot read the token: " + reason(e));
       }
     }
     return token;
+  }
+
+  /**
+   * Standard input as text, read in a plain loop: FileInputStream.readAllBytes asks a pipe for its
+   * length and position and fails with "Illegal seek" on some JDKs.
+   */
+  private static String readAll(InputStream in) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    for (int n; (n = in.read(buffer)) > 0; ) bytes.write(buffer, 0, n);
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 
   private String nonEmpty(String read, String from) {
