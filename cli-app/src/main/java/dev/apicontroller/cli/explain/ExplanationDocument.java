@@ -134,6 +134,7 @@ public final class ExplanationDocument {
     decision.put("result", d.allowed() ? "ALLOWED" : "DENIED");
     decision.put("allowed", d.allowed());
     decision.put("status", d.httpStatus());
+    decision.put("reason", d.basis().name());
     decision.put("text", d.reason());
     return decision;
   }

@@ -642,9 +642,11 @@ class ExplainCommandTest {
       assertThat(legacy.path("allowed").asBoolean()).isFalse();
       assertThat(legacy.path("status").asInt()).isEqualTo(401);
       assertThat(legacy.path("text").asText()).contains("no token");
+      assertThat(legacy.path("reason").asText()).isEqualTo("NO_TOKEN");
       com.fasterxml.jackson.databind.JsonNode modern = api.path("decisions").get(1);
       assertThat(modern.path("profile").asText()).isEqualTo("modern");
       assertThat(modern.path("status").asInt()).isEqualTo(403);
+      assertThat(modern.path("reason").asText()).isEqualTo("DENY_RULE_MATCHES");
       assertThat(api.path("denied").asBoolean()).isTrue();
       assertThat(api.path("profilesDiffer").asBoolean()).isTrue();
       assertThat(api.path("differences").get(0).path("cause").asText())
