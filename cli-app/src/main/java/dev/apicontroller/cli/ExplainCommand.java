@@ -1,5 +1,6 @@
 package dev.apicontroller.cli;
 
+import dev.apicontroller.cli.explain.ExplanationDocument;
 import dev.apicontroller.cli.explain.ExplanationReport;
 import dev.apicontroller.cli.explain.JwksFile;
 import dev.apicontroller.cli.explain.ProfileChoiceOption;
@@ -15,14 +16,23 @@ import dev.apicontroller.translate.ImmutableConfig;
 import dev.apicontroller.translate.Profile;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.access.AccessRequest;
+import dev.apicontroller.translate.access.PathNormalization;
 import dev.apicontroller.translate.access.Token;
 import dev.apicontroller.translate.conflict.ApiSetView;
 import dev.apicontroller.translate.conflict.ClusterView;
 import dev.apicontroller.translate.explain.Explainer;
 import dev.apicontroller.translate.explain.Explanation;
 import dev.apicontroller.translate.explain.StandInService;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,19 +68,30 @@ import picocli.CommandLine.TypeConversionException;
     description = {
       "Explain whether a request to the Api reaches the service, and why (401/403/200), under the"
           + " legacy Policy and the modern objects.",
-      "A --token is decoded offline; its signature is checked only against a --jwks file."
+      "A token (--token, --token-file, or --token - for standard input) is decoded offline; its"
+          + " signature is checked only against a --jwks file. The path is normalized as Istio"
+          + " normalizes it (--path-normalization) before it is matched."
     },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  allowed under every profile evaluated",
       "  1  invalid input, or no Api to explain",
-      "  2  usage error (also a --token that is not a JWT)",
-      "  3  unreadable input or JWKS file",
+      "  2  usage error (also a token that is not a JWT)",
+      "  3  unreadable input, token file or JWKS file",
       "  4  denied under some profile evaluated"
     })
 public final class ExplainCommand implements Callable<Integer> {
   /** A request the evaluated profiles would not let through. */
   public static final int DENIED = 4;
+
+  /** Output of {@code explain}. */
+  public enum Format {
+    TEXT,
+    JSON
+  }
+
+  /** {@code --token -}: read the token from standard input. */
+  static final String STDIN = "-";
 
   @ParentCommand Apictl root;
   @Spec CommandSpec spec;
@@ -81,14 +102,45 @@ public final class ExplainCommand implements Callable<Integer> {
       names = "--path",
       required = true,
       paramLabel = "PATH",
-      description = "Request path, like /orders/1 (a query string is ignored, as Istio does).")
+      description =
+          "Request path, like /orders/1 (a query string is ignored, as Istio does), normalized"
+              + " as --path-normalization says before it is matched.")
   String path;
+
+  @Option(
+      names = "--path-normalization",
+      paramLabel = "none|base|merge-slashes|decode-and-merge-slashes",
+      defaultValue = "base",
+      description =
+          "How the mesh normalizes paths (Istio meshConfig pathNormalization): none, base (dot"
+              + " segments, unreserved %XX decoded, \\ to /), merge-slashes (base, then // to /),"
+              + " decode-and-merge-slashes (%2F and %5C decoded first). Default: ${DEFAULT-VALUE}.")
+  PathNormalization pathNormalization;
 
   @Option(
       names = "--token",
       paramLabel = "JWT",
-      description = "The request's bearer token: a compact JWT, with or without 'Bearer'.")
+      description =
+          "The request's bearer token: a compact JWT, with or without 'Bearer'; - reads it from"
+              + " standard input. A value given here is visible to other users (ps, shell"
+              + " history): prefer --token-file or -.")
   String token;
+
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description =
+          "Read the request's bearer token from this file (a trailing newline is ignored).")
+  Path tokenFile;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "text|json",
+      defaultValue = "text",
+      description =
+          "text (a table per Api), or json (one document with every decision, for scripts)."
+              + " Default: ${DEFAULT-VALUE}.")
+  Format output;
 
   @Option(
       names = "--issuer",
@@ -132,7 +184,14 @@ public final class ExplainCommand implements Callable<Integer> {
 
     TokenInspection inspection = null;
     Token credential = null;
-    if (token != null) {
+    String jwt;
+    try {
+      jwt = tokenText();
+    } catch (UnreadableToken e) {
+      diagnostics.unreadable(e.source, null, e.getMessage());
+      return diagnostics.exitCode().code();
+    }
+    if (jwt != null) {
       JwksFile keys = null;
       if (jwks != null) {
         try {
@@ -143,9 +202,10 @@ public final class ExplainCommand implements Callable<Integer> {
         }
       }
       try {
-        inspection = new TokenInspector(at, keys).inspect(token);
+        inspection = new TokenInspector(at, keys).inspect(jwt);
       } catch (TokenInspector.MalformedToken e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--token: " + e.getMessage());
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), tokenOption() + ": " + e.getMessage());
       }
       credential = inspection.token();
     } else if (issuer != null) {
@@ -165,11 +225,16 @@ public final class ExplainCommand implements Callable<Integer> {
     Runs runs = translateEach(set, explainer, profiles, standIns);
     ExitCode exit = diagnostics.exitCode().worst(runs.exit());
 
-    AccessRequest request = AccessRequest.forTarget(path, credential);
+    AccessRequest request = AccessRequest.forTarget(path, credential, pathNormalization);
     PrintWriter out = root.out();
-    if (inspection != null) TokenReport.inspected(inspection, at.instant(), out);
-    else if (credential != null) TokenReport.assumed(issuer, out);
-    else TokenReport.anonymous(out);
+    boolean text = output == Format.TEXT;
+    ExplanationDocument document =
+        new ExplanationDocument(request, pathNormalization, inspection, issuer, at.instant());
+    if (text) {
+      if (inspection != null) TokenReport.inspected(inspection, at.instant(), out);
+      else if (credential != null) TokenReport.assumed(issuer, out);
+      else TokenReport.anonymous(out);
+    }
 
     int matched = 0;
     int explained = 0;
@@ -182,11 +247,13 @@ public final class ExplainCommand implements Callable<Integer> {
       for (Profile profile : profiles)
         translations.put(profile, runs.byProfile().get(profile).get(i).translation());
       Explanation explanation = explainer.explain(a, translations, request, standIns);
-      ExplanationReport.print(explanation, out);
+      if (text) ExplanationReport.print(explanation, out);
+      else document.add(explanation);
       if (!explanation.explained()) continue;
       explained++;
       denied |= explanation.denied();
     }
+    if (!text) document.write(out);
     if (matched == 0) {
       root.err().println("apictl: error: no Api among the inputs" + selection());
       return exit.worst(ExitCode.INVALID).code();
@@ -224,14 +291,87 @@ public final class ExplainCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--path must start with /, like /orders/1, not '" + path + "'");
     }
-    if (token != null && issuer != null) {
+    if (token != null && tokenFile != null) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--token and --issuer exclude each other: give one");
+          spec.commandLine(), "--token and --token-file exclude each other: give one");
     }
-    if (jwks != null && token == null) {
+    if ((token != null || tokenFile != null) && issuer != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), tokenOption() + " and --issuer exclude each other: give one");
+    }
+    if (STDIN.equals(token) && input.inputs().contains(STDIN)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--token - and the input - both read standard input: give the token with --token-file");
+    }
+    if (jwks != null && token == null && tokenFile == null) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--jwks verifies a --token: give the token too");
     }
+  }
+
+  private String tokenOption() {
+    if (tokenFile != null) return "--token-file " + tokenFile;
+    return STDIN.equals(token) ? "--token -" : "--token";
+  }
+
+  /** A token file or standard input that cannot be read; the run ends with 3. */
+  private static final class UnreadableToken extends Exception {
+    final String source;
+
+    UnreadableToken(String source, String message) {
+      super(message);
+      this.source = source;
+    }
+  }
+
+  /**
+   * The token's text from {@code --token}, {@code --token -} (standard input) or {@code
+   * --token-file}, without the surrounding whitespace a file or a pipe adds; null without a token.
+   */
+  private String tokenText() throws UnreadableToken {
+    if (tokenFile != null) {
+      try {
+        return nonEmpty(Files.readString(tokenFile, StandardCharsets.UTF_8), tokenFile.toString());
+      } catch (IOException e) {
+        throw new UnreadableToken(tokenFile.toString(), "cannot read the token file: " + reason(e));
+      }
+    }
+    if (STDIN.equals(token)) {
+      try {
+        return nonEmpty(readAll(root.in()), "standard input");
+      } catch (IOException e) {
+        throw new UnreadableToken("<stdin>", "cannot read the token: " + reason(e));
+      }
+    }
+    return token;
+  }
+
+  /**
+   * Standard input as text, read in a plain loop: FileInputStream.readAllBytes asks a pipe for its
+   * length and position and fails with "Illegal seek" on some JDKs.
+   */
+  private static String readAll(InputStream in) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    for (int n; (n = in.read(buffer)) > 0; ) bytes.write(buffer, 0, n);
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private String nonEmpty(String read, String from) {
+    String t = read.strip();
+    if (t.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), tokenOption() + ": " + from + " holds no token");
+    }
+    return t;
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) return "no such file";
+    if (e instanceof AccessDeniedException) return "permission denied";
+    if (e instanceof CharacterCodingException) return "not UTF-8 text";
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private String selection() {

@@ -169,6 +169,84 @@ class ApictlJarIT {
     assertThat(unknown.err()).contains("bash, zsh, fish");
   }
 
+  /** An Api whose origin leaves /public/ open; {@link #token} is of that origin's issuer. */
+  private static final String SHOP =
+      """
+      apiVersion: gateway.kyma-project.io/v1alpha2
+      kind: Api
+      metadata: {name: shop, namespace: stage}
+      spec:
+        service: {name: shop, port: 8080}
+        hostname: shop
+        authentication:
+        - type: JWT
+          jwt:
+            issuer: https://a.example.com
+            jwksUri: https://a.example.com/keys
+            triggerRule:
+              excludedPaths:
+              - prefix: /public/
+      """;
+
+  /**
+   * A token of https://a.example.com valid at 2026-06-01; without --jwks its signature is
+   * unchecked.
+   */
+  private static String token() {
+    java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    String header = "{\"alg\":\"RS256\",\"kid\":\"k1\"}";
+    String claims = "{\"iss\":\"https://a.example.com\",\"sub\":\"user\",\"exp\":1780401600}";
+    return b64.encodeToString(header.getBytes(StandardCharsets.UTF_8))
+        + "."
+        + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+        + "."
+        + b64.encodeToString("signature".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void explainReadsTheTokenFromStdinOrAFileNotTheCommandLine() throws Exception {
+    Path shop = Files.writeString(dir.resolve("shop.yaml"), SHOP);
+    String[] base = {"explain", shop.toString(), "--path", "/orders", "--now=2026-06-01T12:00:00Z"};
+
+    Result anonymous = run("", base);
+    assertThat(anonymous.code()).as(anonymous.err()).isEqualTo(4);
+
+    Result stdin = run(token() + "\n", concat(base, "--token", "-"));
+    assertThat(stdin.code()).as(stdin.out() + stdin.err()).isZero();
+    assertThat(stdin.out())
+        .contains("iss        https://a.example.com")
+        .contains("legacy    allowed");
+
+    Path file = Files.writeString(dir.resolve("token"), token() + "\n");
+    Result fromFile = run("", concat(base, "--token-file", file.toString(), "-o", "json"));
+    assertThat(fromFile.code()).as(fromFile.out() + fromFile.err()).isZero();
+    assertThat(fromFile.out()).contains("\"kind\" : \"JWT\"").contains("\"status\" : 200");
+
+    Path missing = dir.resolve("missing-token");
+    Result unreadable = run("", concat(base, "--token-file", missing.toString()));
+    assertThat(unreadable.code()).isEqualTo(3);
+    assertThat(unreadable.err())
+        .contains(missing + ": error: cannot read the token file")
+        .doesNotContain("Exception");
+
+    Result both = run("", concat(base, "--token", "-", "--token-file", file.toString()));
+    assertThat(both.code()).isEqualTo(2);
+  }
+
+  @Test
+  void explainMatchesThePathIstioNormalized() throws Exception {
+    Path shop = Files.writeString(dir.resolve("shop.yaml"), SHOP);
+    Result r = run("", "explain", shop.toString(), "--path", "/public/../orders");
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(4);
+    assertThat(r.out()).contains("path /orders (normalized from /public/../orders)");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    List<String> all = new ArrayList<>(List.of(a));
+    all.addAll(List.of(b));
+    return all.toArray(String[]::new);
+  }
+
   @Test
   void usageErrorExitsTwo() throws Exception {
     assertThat(run("", "render", "--no-such-flag", "x").code()).isEqualTo(2);

@@ -16,7 +16,8 @@ import picocli.CommandLine.TypeConversionException;
  * legacy|modern}) do: completion offers {@code legacy modern} (picocli offers an enum's constant
  * names, {@code LEGACY MODERN}), values are read in any case, and a wrong value is refused with the
  * lower-case choices. A choice is an enum-typed argument, or a text argument whose label lists the
- * choices ({@code --profile legacy|modern}, a setting checked by its own parser).
+ * choices ({@code --profile legacy|modern}, a setting checked by its own parser). A constant's
+ * underscores read and show as dashes ({@code MERGE_SLASHES} is {@code merge-slashes}).
  */
 public final class LowerCaseChoices {
   private LowerCaseChoices() {}
@@ -49,7 +50,7 @@ public final class LowerCaseChoices {
     List<String> out = new ArrayList<>();
     if (arg.type().isEnum()) {
       for (Object constant : arg.type().getEnumConstants()) {
-        out.add(((Enum<?>) constant).name().toLowerCase(Locale.ROOT));
+        out.add(((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'));
       }
     } else if (arg.paramLabel().matches("[a-z]+(\\|[a-z]+)+")) {
       out.addAll(List.of(arg.paramLabel().split("\\|")));
@@ -61,7 +62,7 @@ public final class LowerCaseChoices {
   private static ITypeConverter<Object> converter(Class<?> type, List<String> choices) {
     return text -> {
       try {
-        return Enum.valueOf((Class) type, text.toUpperCase(Locale.ROOT));
+        return Enum.valueOf((Class) type, text.toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(
             "expected one of " + String.join(", ", choices) + ", not '" + text + "'");

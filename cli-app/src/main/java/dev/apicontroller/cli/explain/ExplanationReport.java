@@ -23,7 +23,14 @@ public final class ExplanationReport {
       return;
     }
     String path = e.request().path();
-    out.println("Api " + e.api() + "   host " + e.host() + "   path " + path);
+    out.println(
+        "Api "
+            + e.api()
+            + "   host "
+            + e.host()
+            + "   path "
+            + path
+            + (e.request().normalized() ? " (normalized from " + e.request().target() + ")" : ""));
     if (e.origins().isEmpty()) {
       out.println(
           "  origins    none: the Api has no effective authentication, the service is open");
@@ -68,7 +75,7 @@ public final class ExplanationReport {
     }
   }
 
-  private static String why(Unexplained u) {
+  static String why(Unexplained u) {
     return switch (u.reason()) {
       case INVALID ->
           u.error() == null
@@ -82,7 +89,7 @@ public final class ExplanationReport {
     };
   }
 
-  private static String cause(ProfileDifference d, String path) {
+  static String cause(ProfileDifference d, String path) {
     return switch (d.cause()) {
       case REGEX_EXCLUSION_DROPPED ->
           "the regex exclusion "

@@ -46,7 +46,10 @@ public final class TokenReport {
 
   public static void anonymous(PrintWriter out) {
     out.println("token");
-    line(out, "none", "the request carries no token (give --token JWT or --issuer URL)");
+    line(
+        out,
+        "none",
+        "the request carries no token (give --token-file FILE, --token - or --issuer URL)");
   }
 
   private static String time(Instant t, Instant now) {

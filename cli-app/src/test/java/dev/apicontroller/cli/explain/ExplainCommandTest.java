@@ -112,10 +112,14 @@ class ExplainCommandTest {
   }
 
   static ExplainRun explain(Path file, String path, String... more) {
+    return explainWithStdin("", file, path, more);
+  }
+
+  static ExplainRun explainWithStdin(String stdin, Path file, String path, String... more) {
     List<String> args = new ArrayList<>(List.of("explain", file.toString(), "--path", path));
     args.add("--now=" + NOW);
     args.addAll(List.of(more));
-    return ExplainRun.of(args.toArray(String[]::new));
+    return ExplainRun.withStdin(stdin, args.toArray(String[]::new));
   }
 
   static String valid(String issuer, com.nimbusds.jose.jwk.JWK key) {
@@ -442,6 +446,258 @@ class ExplainCommandTest {
       assertThat(run.err().lines().filter(l -> l.contains("spec.service.port"))).hasSize(1);
       assertThat(run.out())
           .contains("Api stage/open   not explained: it is invalid: spec.service.port");
+    }
+  }
+
+  @Nested
+  class TokenSources {
+    @Test
+    void tokenFromStandardInputWithATrailingNewlineIsTheSameToken() {
+      ExplainRun run = explainWithStdin(valid(A, RSA) + "\n", shop, "/orders/1", "--token", "-");
+      assertThat(run.code()).as(run.toString()).isZero();
+      assertThat(run.out()).contains("iss        " + A).contains("verdict    valid at " + NOW);
+      assertThat(run.row("legacy")).contains("allowed", "200");
+      assertThat(run.row("modern")).contains("allowed", "200");
+    }
+
+    @Test
+    void tokenFileWithBearerAndATrailingNewlineIsRead() throws IOException {
+      Path file = Files.writeString(dir.resolve("token.txt"), "Bearer " + valid(A, RSA) + "\r\n");
+      ExplainRun run =
+          explain(shop, "/orders/1", "--token-file", file.toString(), "--jwks", jwks.toString());
+      assertThat(run.code()).as(run.toString()).isZero();
+      assertThat(run.out()).contains("iss        " + A);
+      assertThat(run.row("legacy")).contains("allowed", "200");
+    }
+
+    @Test
+    void aTokenFileThatIsNotAJwtIsAUsageErrorNamingTheFile() throws IOException {
+      Path file = Files.writeString(dir.resolve("token.txt"), "not-a-token\n");
+      ExplainRun run = explain(shop, "/x", "--token-file", file.toString());
+      assertThat(run.code()).as(run.toString()).isEqualTo(2);
+      assertThat(run.err()).contains("--token-file " + file + ": not a JWT");
+    }
+
+    @Test
+    void aMissingTokenFileExitsThreeNamingTheFile() {
+      Path missing = dir.resolve("no-such-token.txt");
+      ExplainRun run = explain(shop, "/x", "--token-file", missing.toString());
+      assertThat(run.code()).as(run.toString()).isEqualTo(3);
+      assertThat(run.err()).contains(missing + ": error: cannot read the token file: no such file");
+      assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aDirectoryAsTokenFileExitsThree() {
+      ExplainRun run = explain(shop, "/x", "--token-file", dir.toString());
+      assertThat(run.code()).as(run.toString()).isEqualTo(3);
+      assertThat(run.err()).contains(dir + ": error: cannot read the token file");
+    }
+
+    @Test
+    void emptyStandardInputIsAUsageError() {
+      ExplainRun run = explainWithStdin("\n", shop, "/x", "--token", "-");
+      assertThat(run.code()).as(run.toString()).isEqualTo(2);
+      assertThat(run.err()).contains("--token -: standard input holds no token");
+    }
+
+    @Test
+    void tokenAndTokenFileExcludeEachOther() throws IOException {
+      Path file = Files.writeString(dir.resolve("token.txt"), valid(A, RSA));
+      ExplainRun run =
+          explain(shop, "/x", "--token", valid(A, RSA), "--token-file", file.toString());
+      assertThat(run.code()).as(run.toString()).isEqualTo(2);
+      assertThat(run.err()).contains("--token and --token-file exclude each other");
+    }
+
+    @Test
+    void tokenFileAndIssuerExcludeEachOther() throws IOException {
+      Path file = Files.writeString(dir.resolve("token.txt"), valid(A, RSA));
+      ExplainRun run = explain(shop, "/x", "--token-file", file.toString(), "--issuer", A);
+      assertThat(run.code()).as(run.toString()).isEqualTo(2);
+      assertThat(run.err()).contains("--token-file " + file + " and --issuer exclude each other");
+    }
+
+    @Test
+    void tokenAndInputCannotBothComeFromStandardInput() {
+      ExplainRun run = ExplainRun.withStdin(SHOP, "explain", "-", "--path", "/x", "--token", "-");
+      assertThat(run.code()).as(run.toString()).isEqualTo(2);
+      assertThat(run.err()).contains("--token - and the input - both read standard input");
+    }
+
+    @Test
+    void jwksVerifiesATokenFromAFileToo() throws IOException {
+      Path file = Files.writeString(dir.resolve("token.txt"), valid(A, IMPOSTOR));
+      ExplainRun run =
+          explain(shop, "/orders", "--token-file", file.toString(), "--jwks", jwks.toString());
+      assertThat(run.code()).as(run.toString()).isEqualTo(4);
+      assertThat(run.out()).contains("verdict    INVALID");
+    }
+
+    @Test
+    void helpWarnsThatATokenOnTheCommandLineIsVisible() {
+      assertThat(ExplainRun.of("explain", "--help").out())
+          .contains("--token-file=FILE")
+          .contains("A value given here is visible to other")
+          .contains("3  unreadable input, token file or JWKS file");
+    }
+  }
+
+  @Nested
+  class PathNormalizationOption {
+    @Test
+    void dotSegmentsAreResolvedBeforeMatchingSoAnExcludedPrefixIsNoWayAround() {
+      ExplainRun run = explain(shop, "/public/../orders");
+      assertThat(run.code()).as(run.toString()).isEqualTo(4);
+      assertThat(run.out())
+          .contains("path /orders (normalized from /public/../orders)")
+          .contains("origin 1   https://a.example.com   triggered (no excludedPaths item matches)");
+      assertThat(run.row("legacy")).contains("denied", "401", "no token");
+      assertThat(run.row("modern")).contains("denied", "403");
+    }
+
+    @Test
+    void percentEncodedUnreservedCharactersAreDecoded() {
+      ExplainRun run = explain(shop, "/%70ublic/%69ndex.html");
+      assertThat(run.code()).as(run.toString()).isZero();
+      assertThat(run.out())
+          .contains("path /public/index.html (normalized from /%70ublic/%69ndex.html)")
+          .contains("not triggered: excluded by prefix /public/");
+    }
+
+    @Test
+    void withoutNormalizationThePathIsMatchedAsSent() {
+      ExplainRun run = explain(shop, "/public/../orders", "--path-normalization", "none");
+      assertThat(run.code()).as(run.toString()).isZero();
+      assertThat(run.out()).contains("path /public/../orders\n");
+      assertThat(run.row("legacy")).contains("allowed", "200");
+    }
+
+    @Test
+    void slashesAreMergedOnlyWhenConfigured() {
+      ExplainRun base = explain(shop, "//healthz");
+      assertThat(base.code()).as(base.toString()).isEqualTo(4);
+      assertThat(base.out()).contains("path //healthz\n");
+      ExplainRun merged = explain(shop, "//healthz", "--path-normalization", "merge-slashes");
+      assertThat(merged.code()).as(merged.toString()).isZero();
+      assertThat(merged.out()).contains("path /healthz (normalized from //healthz)");
+    }
+
+    @Test
+    void encodedSlashesAreDecodedOnlyByDecodeAndMergeSlashes() {
+      ExplainRun merged = explain(shop, "/%2Fhealthz", "--path-normalization=merge-slashes");
+      assertThat(merged.code()).as(merged.toString()).isEqualTo(4);
+      ExplainRun decoded =
+          explain(shop, "/%2Fhealthz", "--path-normalization=decode-and-merge-slashes");
+      assertThat(decoded.code()).as(decoded.toString()).isZero();
+      assertThat(decoded.out()).contains("path /healthz (normalized from /%2Fhealthz)");
+    }
+
+    @Test
+    void theOptionTakesIstiosValuesInLowerCase() {
+      ExplainRun run = explain(shop, "/x", "--path-normalization", "merge_slashes_please");
+      assertThat(run.code()).isEqualTo(2);
+      assertThat(run.err())
+          .contains("expected one of none, base, merge-slashes, decode-and-merge-slashes");
+      assertThat(ExplainRun.of("explain", "--help").out())
+          .contains("--path-normalization=none|base|merge-slashes|decode-and-merge-slashes");
+    }
+  }
+
+  @Nested
+  class JsonOutput {
+    final com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+
+    com.fasterxml.jackson.databind.JsonNode parse(ExplainRun run) throws IOException {
+      return json.readTree(run.out());
+    }
+
+    @Test
+    void oneDocumentWithTheRequestTheTokenAndEachProfilesDecision() throws IOException {
+      ExplainRun run = explain(two, "/public/../public/a", "-o", "json");
+      assertThat(run.code()).as(run.toString()).isEqualTo(4);
+      com.fasterxml.jackson.databind.JsonNode doc = parse(run);
+      assertThat(doc.path("formatVersion").asInt()).isEqualTo(1);
+      assertThat(doc.path("request").path("target").asText()).isEqualTo("/public/../public/a");
+      assertThat(doc.path("request").path("path").asText()).isEqualTo("/public/a");
+      assertThat(doc.path("request").path("pathNormalization").asText()).isEqualTo("BASE");
+      assertThat(doc.path("request").path("normalized").asBoolean()).isTrue();
+      assertThat(doc.path("token").path("kind").asText()).isEqualTo("NONE");
+      com.fasterxml.jackson.databind.JsonNode api = doc.path("apis").get(0);
+      assertThat(api.path("api").asText()).isEqualTo("stage/two");
+      assertThat(api.path("host").asText()).isEqualTo("two.kyma.local");
+      assertThat(api.path("explained").asBoolean()).isTrue();
+      assertThat(api.path("path").asText()).isEqualTo("/public/a");
+      com.fasterxml.jackson.databind.JsonNode a = api.path("origins").get(0);
+      assertThat(a.path("issuer").asText()).isEqualTo(A);
+      assertThat(a.path("triggered").asBoolean()).isFalse();
+      assertThat(a.path("excludedBy").path("kind").asText()).isEqualTo("prefix");
+      assertThat(a.path("excludedBy").path("value").asText()).isEqualTo("/public/");
+      assertThat(api.path("origins").get(1).path("triggered").asBoolean()).isTrue();
+      assertThat(api.path("origins").get(1).has("excludedBy")).isFalse();
+      com.fasterxml.jackson.databind.JsonNode legacy = api.path("decisions").get(0);
+      assertThat(legacy.path("profile").asText()).isEqualTo("legacy");
+      assertThat(legacy.path("result").asText()).isEqualTo("DENIED");
+      assertThat(legacy.path("allowed").asBoolean()).isFalse();
+      assertThat(legacy.path("status").asInt()).isEqualTo(401);
+      assertThat(legacy.path("text").asText()).contains("no token");
+      assertThat(legacy.path("reason").asText()).isEqualTo("NO_TOKEN");
+      com.fasterxml.jackson.databind.JsonNode modern = api.path("decisions").get(1);
+      assertThat(modern.path("profile").asText()).isEqualTo("modern");
+      assertThat(modern.path("status").asInt()).isEqualTo(403);
+      assertThat(modern.path("reason").asText()).isEqualTo("DENY_RULE_MATCHES");
+      assertThat(api.path("denied").asBoolean()).isTrue();
+      assertThat(api.path("profilesDiffer").asBoolean()).isTrue();
+      assertThat(api.path("differences").get(0).path("cause").asText())
+          .isEqualTo("MISSING_TOKEN_FORBIDDEN");
+      assertThat(api.path("differences").get(0).path("text").asText())
+          .contains("a request without a token gets 403");
+      assertThat(run.out()).doesNotContain("PROFILE").doesNotContain("token\n  none");
+    }
+
+    @Test
+    void anAllowedRequestHasStatus200AndNoDifferences() throws IOException {
+      ExplainRun run = explain(open, "/anything", "--output=json");
+      assertThat(run.code()).as(run.toString()).isZero();
+      com.fasterxml.jackson.databind.JsonNode api = parse(run).path("apis").get(0);
+      assertThat(api.path("origins")).isEmpty();
+      for (com.fasterxml.jackson.databind.JsonNode d : api.path("decisions")) {
+        assertThat(d.path("result").asText()).isEqualTo("ALLOWED");
+        assertThat(d.path("status").asInt()).isEqualTo(200);
+      }
+      assertThat(api.path("decisions")).hasSize(2);
+      assertThat(api.path("differences")).isEmpty();
+      assertThat(api.path("standInServices").get(0).asText()).isEqualTo("stage/open");
+    }
+
+    @Test
+    void aDecodedTokenIsDescribedWithItsSignatureCheck() throws IOException {
+      ExplainRun run =
+          explain(
+              shop, "/orders", "--token", valid(A, RSA), "--jwks", jwks.toString(), "-o", "json");
+      assertThat(run.code()).as(run.toString()).isZero();
+      com.fasterxml.jackson.databind.JsonNode token = parse(run).path("token");
+      assertThat(token.path("kind").asText()).isEqualTo("JWT");
+      assertThat(token.path("issuer").asText()).isEqualTo(A);
+      assertThat(token.path("valid").asBoolean()).isTrue();
+      assertThat(token.path("signature").path("outcome").asText()).isEqualTo("VERIFIED");
+      assertThat(token.path("invalidBecause")).isEmpty();
+    }
+
+    @Test
+    void anAssumedIssuerAndAnUnexplainedApiAreNamed() throws IOException {
+      Path invalid =
+          Files.writeString(dir.resolve("bad.yaml"), OPEN.replace("port: 80", "port: 0"));
+      ExplainRun run = explain(invalid, "/x", "--issuer", B, "-o", "json");
+      assertThat(run.code()).as(run.toString()).isEqualTo(1);
+      com.fasterxml.jackson.databind.JsonNode doc = parse(run);
+      assertThat(doc.path("token").path("kind").asText()).isEqualTo("ASSUMED");
+      assertThat(doc.path("token").path("issuer").asText()).isEqualTo(B);
+      com.fasterxml.jackson.databind.JsonNode api = doc.path("apis").get(0);
+      assertThat(api.path("explained").asBoolean()).isFalse();
+      assertThat(api.path("unexplained").path("reason").asText()).isEqualTo("INVALID");
+      assertThat(api.path("unexplained").path("text").asText()).contains("spec.service.port");
     }
   }
 

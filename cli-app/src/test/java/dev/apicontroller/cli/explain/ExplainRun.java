@@ -4,10 +4,16 @@ import dev.apicontroller.cli.Apictl;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 
 /** One in-process run of {@code apictl}: its exit code and what it wrote. */
 record ExplainRun(int code, String out, String err) {
   static ExplainRun of(String... args) {
+    return withStdin("", args);
+  }
+
+  /** A run whose standard input holds {@code stdin}. */
+  static ExplainRun withStdin(String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
@@ -15,7 +21,7 @@ record ExplainRun(int code, String out, String err) {
             args,
             new PrintWriter(out),
             new PrintWriter(err),
-            new ByteArrayInputStream(new byte[0]));
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     return new ExplainRun(code, out.toString(), err.toString());
   }
 

@@ -4,6 +4,7 @@ import dev.apicontroller.model.MatchKind;
 import dev.apicontroller.model.PathMatch;
 import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.ObjectKind;
+import dev.apicontroller.translate.access.Decision.Basis;
 import dev.apicontroller.translate.auth.Exclusion;
 import dev.apicontroller.translate.auth.Origin;
 import dev.apicontroller.translate.istio.legacy.PolicySpec;
@@ -51,7 +52,9 @@ public final class LegacyAccessEvaluator {
   }
 
   public Decision evaluate(AccessRequest request) {
-    if (origins.isEmpty()) return Decision.allow("no authentication Policy: the service is open");
+    if (origins.isEmpty())
+      return Decision.allow(
+          Basis.NO_AUTHENTICATION, "no authentication Policy: the service is open");
     String path = request.path();
     List<String> triggered = new ArrayList<>(origins.size());
     for (Origin o : origins) {
@@ -60,6 +63,7 @@ public final class LegacyAccessEvaluator {
     if (triggered.isEmpty()) {
       Exclusion first = origins.get(0).exclusionMatching(path);
       return Decision.allow(
+          Basis.NO_ORIGIN_TRIGGERED,
           "no origin is triggered for "
               + path
               + " (excluded by "
@@ -71,10 +75,11 @@ public final class LegacyAccessEvaluator {
     Token token = request.token();
     if (token == null) {
       return Decision.unauthorized(
-          "no token, and origin " + triggered.get(0) + " is triggered for " + path);
+          Basis.NO_TOKEN, "no token, and origin " + triggered.get(0) + " is triggered for " + path);
     }
     if (!triggered.contains(token.issuer())) {
       return Decision.unauthorized(
+          Basis.ISSUER_NOT_TRIGGERED,
           "the token's issuer "
               + token.issuer()
               + " is not an origin triggered for "
@@ -85,8 +90,10 @@ public final class LegacyAccessEvaluator {
     }
     if (!token.valid()) {
       return Decision.unauthorized(
+          Basis.INVALID_TOKEN,
           "the token of origin " + token.issuer() + " is invalid (signature or expiry)");
     }
-    return Decision.allow("valid token of origin " + token.issuer() + ", triggered for " + path);
+    return Decision.allow(
+        Basis.VALID_TOKEN, "valid token of origin " + token.issuer() + ", triggered for " + path);
   }
 }

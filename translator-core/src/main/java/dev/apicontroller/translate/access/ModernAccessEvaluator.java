@@ -2,6 +2,7 @@ package dev.apicontroller.translate.access;
 
 import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.ObjectKind;
+import dev.apicontroller.translate.access.Decision.Basis;
 import dev.apicontroller.translate.istio.modern.AuthorizationPolicySpec;
 import dev.apicontroller.translate.istio.modern.AuthorizationPolicySpec.From;
 import dev.apicontroller.translate.istio.modern.AuthorizationPolicySpec.Rule;
@@ -51,10 +52,12 @@ public final class ModernAccessEvaluator {
       }
       if (!known) {
         return Decision.unauthorized(
+            Basis.UNKNOWN_ISSUER,
             "RequestAuthentication has no jwtRule for issuer " + token.issuer());
       }
       if (!token.valid()) {
         return Decision.unauthorized(
+            Basis.INVALID_TOKEN,
             "RequestAuthentication rejects the invalid token of "
                 + token.issuer()
                 + ", even on an excluded path");
@@ -66,11 +69,13 @@ public final class ModernAccessEvaluator {
       for (int i = 0; i < rules.size(); i++) {
         if (matches(rules.get(i), principal, request.path())) {
           return Decision.forbidden(
+              Basis.DENY_RULE_MATCHES,
               "AuthorizationPolicy DENY rule " + i + " matches " + describe(rules.get(i)));
         }
       }
     }
     return Decision.allow(
+        Basis.NO_DENY_RULE_MATCHES,
         principal == null
             ? "no DENY rule matches a request without a token on " + request.path()
             : "no DENY rule matches principal " + principal + " on " + request.path());

@@ -59,6 +59,7 @@ class AccessEvaluatorTest {
     Decision d = legacy.evaluate(AccessRequest.anonymous("/healthz"));
     assertThat(d.allowed()).isTrue();
     assertThat(d.reason()).contains("no origin is triggered").contains("/healthz");
+    assertThat(d.basis()).isEqualTo(Decision.Basis.NO_ORIGIN_TRIGGERED);
   }
 
   @Test
@@ -66,12 +67,15 @@ class AccessEvaluatorTest {
     Decision d = legacy.evaluate(AccessRequest.anonymous("/orders"));
     assertThat(d).extracting(Decision::allowed, Decision::httpStatus).containsExactly(false, 401);
     assertThat(d.reason()).contains(A);
+    assertThat(d.basis()).isEqualTo(Decision.Basis.NO_TOKEN);
   }
 
   @Test
   void legacyPassesAValidTokenOfATriggeredOrigin() {
     assertThat(legacy.evaluate(AccessRequest.withToken("/orders", Token.valid(B))).allowed())
         .isTrue();
+    assertThat(legacy.evaluate(AccessRequest.withToken("/orders", Token.valid(B))).basis())
+        .isEqualTo(Decision.Basis.VALID_TOKEN);
   }
 
   @Test
@@ -80,12 +84,15 @@ class AccessEvaluatorTest {
     Decision d = legacy.evaluate(AccessRequest.withToken("/public/x", Token.valid(A)));
     assertThat(d.httpStatus()).isEqualTo(401);
     assertThat(d.reason()).contains("not an origin triggered");
+    assertThat(d.basis()).isEqualTo(Decision.Basis.ISSUER_NOT_TRIGGERED);
   }
 
   @Test
   void legacyRejectsAnInvalidTokenWhereItsOriginIsTriggered() {
     assertThat(legacy.evaluate(AccessRequest.withToken("/orders", Token.invalid(A))).httpStatus())
         .isEqualTo(401);
+    assertThat(legacy.evaluate(AccessRequest.withToken("/orders", Token.invalid(A))).basis())
+        .isEqualTo(Decision.Basis.INVALID_TOKEN);
   }
 
   @Test
@@ -102,6 +109,7 @@ class AccessEvaluatorTest {
     Decision d = modern.evaluate(AccessRequest.withToken("/healthz", Token.invalid(A)));
     assertThat(d.httpStatus()).isEqualTo(401);
     assertThat(d.reason()).contains("RequestAuthentication");
+    assertThat(d.basis()).isEqualTo(Decision.Basis.INVALID_TOKEN);
     assertThat(legacy.evaluate(AccessRequest.withToken("/healthz", Token.invalid(A))).allowed())
         .isTrue();
   }
@@ -111,11 +119,14 @@ class AccessEvaluatorTest {
     Decision d = modern.evaluate(AccessRequest.anonymous("/orders"));
     assertThat(d).extracting(Decision::allowed, Decision::httpStatus).containsExactly(false, 403);
     assertThat(d.reason()).contains("rule 0").contains("without a token");
+    assertThat(d.basis()).isEqualTo(Decision.Basis.DENY_RULE_MATCHES);
   }
 
   @Test
   void modernPassesAMissingTokenOnASharedExclusion() {
     assertThat(modern.evaluate(AccessRequest.anonymous("/healthz")).allowed()).isTrue();
+    assertThat(modern.evaluate(AccessRequest.anonymous("/healthz")).basis())
+        .isEqualTo(Decision.Basis.NO_DENY_RULE_MATCHES);
   }
 
   @Test
