@@ -270,6 +270,27 @@ class ApiLifecycleIT {
     assertThat(harness.object(POLICY, "Policy", ns, "orders")).isNotNull();
   }
 
+  /**
+   * The API server stores a 64-character name (a valid object name) but would refuse it as the
+   * apiName label value: the operator says so in the status (as apictl does) and creates nothing.
+   */
+  @Test
+  void aNameTheApiNameLabelCannotCarryIsAValidationErrorAndNothingIsCreated() {
+    String ns = harness.newNamespace("long-name");
+    String name = "orders-" + "x".repeat(57);
+    harness.createApi(securedApi(ns, name, "orders", ns));
+
+    ApiStatus status = harness.awaitStatus(ns, name, s -> s.validationStatus() == 3);
+    assertThat(status.conditions())
+        .singleElement()
+        .satisfies(
+            c ->
+                assertThat(c.message())
+                    .contains("metadata.name: must be at most 63 characters, not 64"));
+    assertThat(harness.object(VS_LEGACY, "VirtualService", ns, name)).isNull();
+    assertThat(harness.object(POLICY, "Policy", ns, name)).isNull();
+  }
+
   @Test
   void aRegexExclusionThatEnvoysRe2RefusesIsAValidationErrorNamingTheField() {
     String ns = harness.newNamespace("re2");
