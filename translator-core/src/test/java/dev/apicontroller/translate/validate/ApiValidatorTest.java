@@ -138,6 +138,15 @@ class ApiValidatorTest {
     assertThat(paths(withHost("orders"))).isEmpty();
   }
 
+  /** Unlike the original CRD's minLength 3: a label of one or two characters is a DNS label. */
+  @ParameterizedTest
+  @ValueSource(strings = {"a", "ab", "ab.kyma.local"})
+  void hostnameLabelMayHaveOneOrTwoCharacters(String host) {
+    assertThat(paths(withHost(host))).isEmpty();
+    assertThat(validator.hostnames().fullHostOrNull(host))
+        .isEqualTo(host.split("\\.")[0] + ".kyma.local");
+  }
+
   @Test
   void hostnameMayBeALabelFollowedByExactlyTheConfiguredDomain() {
     assertThat(paths(withHost("orders.kyma.local"))).isEmpty();
