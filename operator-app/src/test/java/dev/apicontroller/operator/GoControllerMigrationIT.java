@@ -92,6 +92,14 @@ class GoControllerMigrationIT {
     return user.genericKubernetesResources(apiVersion, kind).inNamespace(ns).list().getItems();
   }
 
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> originJwt(GenericKubernetesResource policy) {
+    Map<String, Object> spec = (Map<String, Object>) policy.getAdditionalProperties().get("spec");
+    List<Map<String, Object>> origins = (List<Map<String, Object>>) spec.get("origins");
+    assertThat(origins).hasSize(1);
+    return (Map<String, Object>) origins.get(0).get("jwt");
+  }
+
   private static OwnerReference controller(GenericKubernetesResource object) {
     List<OwnerReference> refs = object.getMetadata().getOwnerReferences();
     if (refs == null) return null;
@@ -179,6 +187,14 @@ class GoControllerMigrationIT {
               harness.awaitObject(POLICY, "Policy", ns, api.name(), o -> controller(o) != null);
           assertThat(policy.getMetadata().getUid()).as(api.name()).isEqualTo(api.policyUid());
           assertThat(controller(policy).getUid()).isEqualTo(api.apiUid());
+          // The forced apply replaces the origins list whole (a free-form schema makes lists
+          // atomic): the original's trigger_rules is rewritten once, never kept beside ours.
+          assertThat(originJwt(policy))
+              .as(api.name())
+              .doesNotContainKey("trigger_rules")
+              .containsEntry(
+                  "triggerRules",
+                  List.of(Map.of("excludedPaths", List.of(Map.of("exact", "/healthz")))));
         }
       }
       // A last look after the operator settled.

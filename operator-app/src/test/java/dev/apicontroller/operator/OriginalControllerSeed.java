@@ -55,6 +55,8 @@ final class OriginalControllerSeed {
                 jwt:
                   issuer: https://accounts.google.com
                   jwksUri: https://www.googleapis.com/oauth2/v3/certs
+                  triggerRule:
+                    excludedPaths: [{exact: /healthz}]
             """
         : yaml;
   }
@@ -159,7 +161,12 @@ final class OriginalControllerSeed {
                                 "issuer",
                                 "https://accounts.google.com",
                                 "jwksUri",
-                                "https://www.googleapis.com/oauth2/v3/certs"))),
+                                "https://www.googleapis.com/oauth2/v3/certs",
+                                // The original's Go structs had snake_case json tags.
+                                "trigger_rules",
+                                List.of(
+                                    Map.of(
+                                        "excluded_paths", List.of(Map.of("exact", "/healthz"))))))),
                     "principalBinding",
                     "USE_ORIGIN")))
         .build();

@@ -25,7 +25,9 @@ public enum ProblemCode {
   DUPLICATE_API(
       "duplicate-api", "The same Api (namespace/name) is defined twice among the inputs."),
   // Validating an Api (translator-core).
-  INVALID_NAME("invalid-name", "metadata.name is not a DNS-1123 subdomain."),
+  INVALID_NAME(
+      "invalid-name",
+      "metadata.name is not a DNS-1123 subdomain, or is longer than 63 characters (the apiName label of the generated objects carries it)."),
   INVALID_SERVICE_NAME("invalid-service-name", "spec.service.name is not a DNS-1123 label."),
   SERVICE_BLOCKLISTED(
       "service-blocklisted",

@@ -58,14 +58,8 @@ public final class ApiValidator {
     String name = api.metadata().name();
     if (name == null || name.isEmpty()) {
       problems.add(Problem.error(ProblemCode.REQUIRED_FIELD, "metadata.name", "is required"));
-    } else if (!isDnsSubdomain(name)) {
-      problems.add(
-          Problem.error(
-              ProblemCode.INVALID_NAME,
-              "metadata.name",
-              "must be a DNS-1123 subdomain (lower case letters, digits, '-' and '.'), not \""
-                  + name
-                  + "\""));
+    } else {
+      name(name, problems);
     }
     ApiSpec spec = api.spec();
     if (spec == null) {
@@ -76,6 +70,39 @@ public final class ApiValidator {
     hostname(spec.hostname(), problems);
     authentication(spec, problems);
     return problems;
+  }
+
+  /**
+   * One rule for the name, so that the CLI's status and the operator agree: a DNS-1123 subdomain
+   * (what Kubernetes requires of an object name) of at most 63 characters, because every generated
+   * object carries the name in its {@code apiName} label and the API server refuses a longer label
+   * value.
+   */
+  private static void name(String name, List<Problem> problems) {
+    if (!Dns1123.isSubdomain(name)) {
+      problems.add(
+          Problem.error(
+              ProblemCode.INVALID_NAME,
+              "metadata.name",
+              "must be a DNS-1123 subdomain (lower case letters, digits, '-' and '.', each"
+                  + " dot-separated part starting and ending with a letter or digit), not \""
+                  + name
+                  + "\""));
+    }
+    if (name.length() > Dns1123.MAX_LABEL) {
+      problems.add(
+          Problem.error(
+              ProblemCode.INVALID_NAME,
+              "metadata.name",
+              "must be at most "
+                  + Dns1123.MAX_LABEL
+                  + " characters, not "
+                  + name.length()
+                  + ": the generated objects carry it in their apiName label, and Kubernetes"
+                  + " label values are at most "
+                  + Dns1123.MAX_LABEL
+                  + " characters"));
+    }
   }
 
   private void service(ServiceRef service, String namespace, List<Problem> problems) {
@@ -281,17 +308,5 @@ public final class ApiValidator {
       if (c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c)) return true;
     }
     return false;
-  }
-
-  private static boolean isDnsSubdomain(String s) {
-    if (s.length() > 253) return false;
-    int start = 0;
-    for (int i = 0; i <= s.length(); i++) {
-      if (i == s.length() || s.charAt(i) == '.') {
-        if (!Dns1123.isLabel(s, start, i)) return false;
-        start = i + 1;
-      }
-    }
-    return true;
   }
 }

@@ -57,6 +57,69 @@ class ApiValidatorTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"Orders", "orders_api", "-orders", "orders-", "a..b", ".a", "a."})
+  void nameIsADns1123Subdomain(String name) {
+    List<Problem> problems = validator.validate(api("shop", name, spec("orders", 80, "orders")));
+    assertThat(problems).extracting(Problem::path).containsExactly("metadata.name");
+    assertThat(problems.get(0).message()).contains("DNS-1123 subdomain").contains(name);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"orders", "orders.v1", "a"})
+  void nameMayBeADottedSubdomain(String name) {
+    assertThat(paths(api("shop", name, spec("orders", 80, "orders")))).isEmpty();
+  }
+
+  /** Every generated object carries the name in its apiName label; label values are <= 63. */
+  @Test
+  void nameOfAtMost63CharactersIsAccepted() {
+    assertThat(paths(api("shop", "a".repeat(63), spec("orders", 80, "orders")))).isEmpty();
+    assertThat(paths(api("shop", "a.".repeat(31) + "a", spec("orders", 80, "orders")))).isEmpty();
+  }
+
+  @Test
+  void anUndottedNameOf64CharactersIsRefusedForItsLengthNotItsSyntax() {
+    List<Problem> problems =
+        validator.validate(api("shop", "a".repeat(64), spec("orders", 80, "orders")));
+    assertThat(problems).extracting(Problem::path).containsExactly("metadata.name");
+    assertThat(problems.get(0).message())
+        .isEqualTo(
+            "must be at most 63 characters, not 64: the generated objects carry it in their"
+                + " apiName label, and Kubernetes label values are at most 63 characters")
+        .doesNotContain("subdomain");
+  }
+
+  @Test
+  void aDottedNameOf121CharactersIsRefusedForItsLength() {
+    String name = "orders-" + "x".repeat(51) + "." + "y".repeat(62);
+    assertThat(name).hasSize(121);
+    List<Problem> problems = validator.validate(api("shop", name, spec("orders", 80, "orders")));
+    assertThat(problems).extracting(Problem::path).containsExactly("metadata.name");
+    assertThat(problems.get(0).message()).startsWith("must be at most 63 characters, not 121");
+  }
+
+  @Test
+  void aLongNameWithBadSyntaxGetsBothMessages() {
+    List<Problem> problems =
+        validator.validate(api("shop", "A".repeat(64), spec("orders", 80, "orders")));
+    assertThat(problems)
+        .extracting(Problem::message)
+        .satisfiesExactly(
+            m -> assertThat(m).contains("DNS-1123 subdomain"),
+            m -> assertThat(m).startsWith("must be at most 63 characters"));
+  }
+
+  @Test
+  void aTooLongNameGetsValidationStatus3AndNoObjects() {
+    Config config = Config.defaults();
+    Api api = api("shop", "a".repeat(64), spec("orders", 80, "orders"));
+    ClusterView view = ApiSetView.builder(config).api(api).build();
+    var translation = new ApiTranslator(config).translate(api, view);
+    assertThat(translation.status().validationStatus()).isEqualTo(StatusCode.ERROR.code());
+    assertThat(translation.objects()).isEmpty();
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {0, -1, 65536, 100000})
   void servicePortIsAnIntegerFrom1To65535(int port) {
     List<Problem> problems = validator.validate(api("shop", "x", spec("orders", port, "orders")));
@@ -73,6 +136,15 @@ class ApiValidatorTest {
   @Test
   void hostnameMayBeOneDnsLabel() {
     assertThat(paths(withHost("orders"))).isEmpty();
+  }
+
+  /** Unlike the original CRD's minLength 3: a label of one or two characters is a DNS label. */
+  @ParameterizedTest
+  @ValueSource(strings = {"a", "ab", "ab.kyma.local"})
+  void hostnameLabelMayHaveOneOrTwoCharacters(String host) {
+    assertThat(paths(withHost(host))).isEmpty();
+    assertThat(validator.hostnames().fullHostOrNull(host))
+        .isEqualTo(host.split("\\.")[0] + ".kyma.local");
   }
 
   @Test
