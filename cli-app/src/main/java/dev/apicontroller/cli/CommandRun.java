@@ -41,7 +41,9 @@ public final class CommandRun {
     // Each document is bound right after it is parsed, while its tree is in the processor's cache.
     List<InputSet.Sorted> sorted =
         new InputSources(READER, root.in(), diagnostics)
-            .read(options.inputs(), doc -> InputSet.sort(doc, options.namespace()));
+            .read(
+                options.inputs(),
+                doc -> InputSet.sort(doc, options.namespace(), options.requiredNamespace()));
     return InputSet.collect(sorted);
   }
 

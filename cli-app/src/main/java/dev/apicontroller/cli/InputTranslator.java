@@ -40,6 +40,8 @@ public final class InputTranslator {
     List<ApiDocument> valid = inputs.validApis();
     ApiTranslator translator = new ApiTranslator(config);
     ClusterView cluster = view(valid, inputs.services(), translator);
+    for (InputSet.Rejected r : inputs.rejected())
+      diagnostics.report(r.source().source(), r.problem());
     for (ApiDocument doc : inputs.apis()) {
       SourceDocument source = doc.source();
       for (Problem p : doc.problems()) diagnostics.report(source.source(), p);

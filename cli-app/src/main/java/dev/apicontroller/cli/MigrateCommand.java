@@ -42,7 +42,8 @@ public final class MigrateCommand implements Callable<Integer> {
     if (diagnostics.sawUnreadableInput()) return diagnostics.exitCode().code();
     // The Service documents among the inputs are the only facts a migration looks up.
     ApiSetView.Builder services = ApiSetView.builder(ImmutableConfig.builder().build());
-    for (ServiceSelector s : InputSet.of(docs, input.namespace()).services()) {
+    for (ServiceSelector s :
+        InputSet.of(docs, input.namespace(), input.requiredNamespace()).services()) {
       services.service(s.namespace(), s.name(), s.selector());
     }
     PolicyMigration policies = new PolicyMigration(services.build());
@@ -50,6 +51,14 @@ public final class MigrateCommand implements Callable<Integer> {
     List<Object> objects = new ArrayList<>();
     int migrated = 0;
     for (SourceDocument doc : docs) {
+      boolean legacy =
+          PolicyMigration.isPolicy(doc) || VirtualServiceMigration.isLegacyVirtualService(doc);
+      Problem mismatch = legacy ? InputSet.namespaceMismatch(doc, input.requiredNamespace()) : null;
+      if (mismatch != null) {
+        diagnostics.report(doc.source(), mismatch);
+        migrated++;
+        continue;
+      }
       Migration m;
       if (PolicyMigration.isPolicy(doc)) m = policies.migrate(doc, input.namespace());
       else if (VirtualServiceMigration.isLegacyVirtualService(doc)) {

@@ -67,7 +67,7 @@ public final class ValidateCommand implements Callable<Integer> {
     Config config = CommandRun.config(settings, diagnostics);
     if (config == null) return diagnostics.exitCode().code();
     List<SourceDocument> documents = CommandRun.documents(root, input, diagnostics);
-    InputSet set = InputSet.of(documents, input.namespace());
+    InputSet set = InputSet.of(documents, input.namespace(), input.requiredNamespace());
     int checked = 0;
     if (set.apis().isEmpty()) {
       if (!diagnostics.sawUnreadableInput()) {

@@ -1,0 +1,108 @@
+package dev.apicontroller.cli;
+
+import static dev.apicontroller.cli.Manifest.api;
+import static dev.apicontroller.cli.Manifest.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The habits kubectl users bring: {@code -f/--filename} and {@code -n} against the file's one. */
+class KubectlHabitsTest {
+  @TempDir Path dir;
+
+  @Test
+  void filenameTakesFilesFoldersAndStdinRepeatedlyBeforeThePositionalInputs() {
+    Path one = write(dir, "one.yaml", api("ns", "one", "svc1", 80, "one"));
+    Path folder = dir.resolve("more");
+    write(folder, "two.yaml", api("ns", "two", "svc2", 80, "two"));
+    Path three = write(dir, "three.yaml", api("ns", "three", "svc3", 80, "three"));
+    ApictlRun run =
+        ApictlRun.withStdin(
+            api("ns", "four", "svc4", 80, "four"),
+            "render",
+            three.toString(),
+            "-f",
+            one.toString(),
+            "--filename",
+            folder.toString(),
+            "-f",
+            "-");
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(RenderCommandTest.kindsAndNames(run.out()))
+        .containsExactly(
+            "VirtualService/one",
+            "VirtualService/two",
+            "VirtualService/four",
+            "VirtualService/three");
+  }
+
+  @Test
+  void filenameWorksOnValidateAndStatus() {
+    Path one = write(dir, "one.yaml", api("ns", "one", "svc1", 80, "one"));
+    ApictlRun validate = ApictlRun.of("validate", "-f", one.toString());
+    assertThat(validate.code()).as(validate.toString()).isZero();
+    assertThat(validate.out()).contains("1 Api checked");
+    ApictlRun status = ApictlRun.of("status", "--filename=" + one);
+    assertThat(status.code()).as(status.toString()).isZero();
+    assertThat(status.out()).contains("one");
+  }
+
+  @Test
+  void noInputAtAllIsAUsageError() {
+    ApictlRun run = ApictlRun.of("render");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("Missing required input", "-f", "apictl render --help");
+  }
+
+  @Test
+  void namespaceFlagThatDisagreesWithTheDocumentIsAnErrorNamingFileLineAndBoth() {
+    Path file =
+        write(
+            dir,
+            "apis.yaml",
+            api("shop", "orders", "orders", 80, "orders"),
+            api("other", "pay", "pay", 80, "pay"));
+    ApictlRun run = ApictlRun.of("render", "-n", "shop", file.toString());
+    assertThat(run.code()).as(run.toString()).isEqualTo(1);
+    assertThat(run.err())
+        .contains(
+            file + ":16:",
+            "the namespace from the provided object \"other\" does not match the namespace"
+                + " \"shop\". You must pass '--namespace=other' to perform this operation.");
+    // The document that agrees is still rendered; the other is not.
+    assertThat(RenderCommandTest.kindsAndNames(run.out())).containsExactly("VirtualService/orders");
+  }
+
+  @Test
+  void namespaceMismatchIsAProblemOfValidateWithItsCode() {
+    Path file = write(dir, "api.yaml", api("other", "pay", "pay", 80, "pay"));
+    ApictlRun run = ApictlRun.of("validate", "-o", "json", "-n", "shop", file.toString());
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.out()).contains("namespace-mismatch");
+  }
+
+  @Test
+  void namespaceMismatchOfAServiceIsAnErrorToo() {
+    Path file =
+        write(
+            dir,
+            "apis.yaml",
+            Manifest.service("other", "orders", "orders-app"),
+            api("shop", "orders", "orders", 80, "orders"));
+    ApictlRun run = ApictlRun.of("render", "-n", "shop", file.toString());
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).contains(file + ":5:", "--namespace=other");
+  }
+
+  @Test
+  void withoutTheNamespaceFlagTheDocumentsOwnNamespaceStands() {
+    Path file = write(dir, "api.yaml", api("other", "pay", "pay", 80, "pay"));
+    ApictlRun run = ApictlRun.of("render", file.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("namespace: other");
+    ApictlRun same = ApictlRun.of("render", "-n", "other", file.toString());
+    assertThat(same.code()).as(same.toString()).isZero();
+  }
+}
