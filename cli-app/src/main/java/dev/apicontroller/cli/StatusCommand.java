@@ -29,7 +29,8 @@ public final class StatusCommand implements Callable<Integer> {
   /** Output of {@code status}. */
   public enum Format {
     TABLE,
-    YAML
+    YAML,
+    JSON
   }
 
   @ParentCommand Apictl root;
@@ -38,9 +39,11 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Option(
       names = {"-o", "--output"},
-      paramLabel = "table|yaml",
+      paramLabel = "table|yaml|json",
       defaultValue = "table",
-      description = "table, or yaml (the Api documents with status). Default: ${DEFAULT-VALUE}.")
+      description =
+          "table, yaml (the Api documents with status) or json (them as one v1 List). Default:"
+              + " ${DEFAULT-VALUE}.")
   Format output;
 
   @Override
@@ -51,7 +54,7 @@ public final class StatusCommand implements Callable<Integer> {
     InputSet set = CommandRun.inputs(root, input, diagnostics);
     List<TranslatedApi> translated = InputTranslator.translate(set, config, diagnostics);
     if (diagnostics.sawUnreadableInput()) return diagnostics.exitCode().code();
-    if (output == Format.YAML) {
+    if (output != Format.TABLE) {
       List<Api> withStatus = new ArrayList<>();
       for (TranslatedApi t : translated) {
         if (t.translation() != null) {
@@ -59,7 +62,8 @@ public final class StatusCommand implements Callable<Integer> {
               ImmutableApi.copyOf(t.document().api()).withStatus(t.translation().status()));
         }
       }
-      ManifestWriter.writeYaml(withStatus, root.out());
+      if (output == Format.JSON) ManifestWriter.writeJsonList(withStatus, root.out());
+      else ManifestWriter.writeYaml(withStatus, root.out());
     } else {
       root.out().write(table(translated, new ApiTranslator(config)));
     }

@@ -4,6 +4,8 @@ import static dev.apicontroller.cli.Manifest.api;
 import static dev.apicontroller.cli.Manifest.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,5 +106,40 @@ class KubectlHabitsTest {
     assertThat(run.out()).contains("namespace: other");
     ApictlRun same = ApictlRun.of("render", "-n", "other", file.toString());
     assertThat(same.code()).as(same.toString()).isZero();
+  }
+
+  @Test
+  void statusJsonIsTheApiDocumentsWithStatusAsOneV1List() throws Exception {
+    Path file = write(dir, "apis.yaml", Manifest.securedApi("ns", "orders", "orders", "orders"));
+    ApictlRun run = ApictlRun.of("status", "-o", "json", file.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    JsonNode list = new JsonMapper().readTree(run.out());
+    assertThat(list.path("kind").asText()).isEqualTo("List");
+    JsonNode api = list.path("items").get(0);
+    assertThat(api.path("kind").asText()).isEqualTo("Api");
+    assertThat(api.path("metadata").path("name").asText()).isEqualTo("orders");
+    assertThat(api.path("status").path("validationStatus").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void crdPrintsJsonWhenAskedAndYamlByDefault() throws Exception {
+    ApictlRun json = ApictlRun.of("crd", "-o", "json");
+    assertThat(json.code()).as(json.toString()).isZero();
+    JsonNode crd = new JsonMapper().readTree(json.out());
+    assertThat(crd.path("kind").asText()).isEqualTo("CustomResourceDefinition");
+    assertThat(crd.path("metadata").path("name").asText())
+        .isEqualTo("apis.gateway.kyma-project.io");
+    assertThat(ApictlRun.of("crd", "--output=yaml").out()).isEqualTo(ApictlRun.of("crd").out());
+  }
+
+  @Test
+  void everyCommandThatPrintsObjectsOrStatusTakesOutputInLowerCase() {
+    for (String command : new String[] {"render", "migrate", "status", "crd", "validate"}) {
+      ApictlRun help = ApictlRun.of(command, "--help");
+      assertThat(help.out()).as(command).containsPattern("-o, --output=[a-z|]*json");
+    }
+    ApictlRun wrong = ApictlRun.of("status", "-o", "xml", "x.yaml");
+    assertThat(wrong.code()).isEqualTo(2);
+    assertThat(wrong.err()).contains("table, yaml, json");
   }
 }
