@@ -119,6 +119,8 @@ public final class Apictl implements Runnable {
         (e, arguments) -> {
           CommandLine failed = e.getCommandLine();
           err.println("apictl: error: " + e.getMessage());
+          // picocli's "Did you mean: apictl render?" for a mistyped command or option.
+          CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
           err.println(
               "Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
           return ExitCode.USAGE.code();

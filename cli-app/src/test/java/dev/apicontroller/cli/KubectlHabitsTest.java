@@ -142,4 +142,27 @@ class KubectlHabitsTest {
     assertThat(wrong.code()).isEqualTo(2);
     assertThat(wrong.err()).contains("table, yaml, json");
   }
+
+  @Test
+  void aMistypedCommandOrOptionGetsPicocliSuggestions() {
+    ApictlRun command = ApictlRun.of("rendr", "x.yaml");
+    assertThat(command.code()).isEqualTo(2);
+    assertThat(command.err()).contains("Did you mean: apictl render?", "Try 'apictl --help'");
+    ApictlRun option = ApictlRun.of("render", "--domian", "x", "x.yaml");
+    assertThat(option.code()).isEqualTo(2);
+    assertThat(option.err()).contains("Unknown option: '--domian'", "Possible solutions: --domain");
+  }
+
+  @Test
+  void anUnknownFieldCloseToAKnownOneIsNamedInTheDiagnostic() {
+    Path file =
+        write(dir, "api.yaml", api("ns", "a", "svc", 80, "a").replace("port: 80", "prot: 80"));
+    ApictlRun run = ApictlRun.of("validate", file.toString());
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err())
+        .contains(
+            file
+                + ":9:5: error: spec.service.prot: unknown field \"prot\" (did you mean"
+                + " \"port\"?)");
+  }
 }
