@@ -11,7 +11,9 @@ import picocli.CommandLine.ParentCommand;
 /** {@code apictl crd}: the {@code apis.gateway.kyma-project.io} CRD, for {@code kubectl apply}. */
 @Command(
     name = "crd",
-    description = "Print the Api CustomResourceDefinition (kubectl apply -f - installs it).")
+    description = "Print the Api CustomResourceDefinition (kubectl apply -f - installs it).",
+    footerHeading = "%nExamples:%n",
+    footer = {"  apictl crd | kubectl apply -f -", "  apictl crd -o json"})
 public final class CrdCommand implements Callable<Integer> {
   @ParentCommand Apictl root;
 

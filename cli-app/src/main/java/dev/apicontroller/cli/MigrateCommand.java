@@ -27,7 +27,13 @@ import picocli.CommandLine.ParentCommand;
     name = "migrate",
     description =
         "Convert authentication.istio.io/v1alpha1 Policies and networking.istio.io/v1alpha3"
-            + " VirtualServices to security.istio.io/v1 and networking.istio.io/v1 objects.")
+            + " VirtualServices to security.istio.io/v1 and networking.istio.io/v1 objects.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  kubectl get policies.authentication.istio.io,services -A -o yaml | apictl migrate -",
+      "  apictl migrate legacy/ services/ > modern.yaml",
+      "  apictl migrate -o json -f policy.yaml -f service.yaml"
+    })
 public final class MigrateCommand implements Callable<Integer> {
   @ParentCommand Apictl root;
   @Mixin InputOptions input;

@@ -15,7 +15,13 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "render",
-    description = "Write the Istio objects for the Api resources, ready for kubectl apply -f -.")
+    description = "Write the Istio objects for the Api resources, ready for kubectl apply -f -.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  apictl render apis/ | kubectl apply -f -",
+      "  apictl render -f api.yaml -f services/ --profile modern",
+      "  apictl render -n shop -o json - < api.yaml"
+    })
 public final class RenderCommand implements Callable<Integer> {
   @ParentCommand Apictl root;
   @Mixin InputOptions input;

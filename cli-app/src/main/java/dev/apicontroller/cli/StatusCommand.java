@@ -24,7 +24,13 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "status",
-    description = "Show the status each Api would get, as a table or as the Api documents.")
+    description = "Show the status each Api would get, as a table or as the Api documents.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  apictl status examples/",
+      "  apictl status -o json apis/ | jq '.items[].status'",
+      "  apictl status -n shop -f api.yaml -o yaml"
+    })
 public final class StatusCommand implements Callable<Integer> {
   /** Output of {@code status}. */
   public enum Format {

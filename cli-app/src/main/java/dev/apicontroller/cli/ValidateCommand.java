@@ -23,7 +23,13 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "validate",
-    description = "Check Api resources against the rules the controller applies; print problems.")
+    description = "Check Api resources against the rules the controller applies; print problems.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  apictl validate apis/",
+      "  apictl validate -o sarif apis/ > apictl.sarif",
+      "  apictl validate --profile modern --fail-on warning -f apis/ -f services.yaml"
+    })
 public final class ValidateCommand implements Callable<Integer> {
   /** Output of {@code validate}. */
   public enum Format {
