@@ -26,6 +26,7 @@ public final class RenderCommand implements Callable<Integer> {
   @ParentCommand Apictl root;
   @Mixin InputOptions input;
   @Mixin SettingsOptions settings;
+  @Mixin ServiceSelectorOptions services;
 
   @Mixin ObjectOutput output;
 
@@ -34,7 +35,7 @@ public final class RenderCommand implements Callable<Integer> {
     Diagnostics diagnostics = new Diagnostics(root.err());
     Config config = CommandRun.config(settings, diagnostics);
     if (config == null) return diagnostics.exitCode().code();
-    InputSet inputs = CommandRun.inputs(root, input, diagnostics);
+    InputSet inputs = CommandRun.inputs(root, input, services, diagnostics);
     if (diagnostics.sawUnreadableInput()) {
       // Still translated, so that one run names every problem; nothing is written.
       InputTranslator.translate(inputs, config, diagnostics);

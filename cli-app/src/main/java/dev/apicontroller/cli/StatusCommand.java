@@ -42,6 +42,7 @@ public final class StatusCommand implements Callable<Integer> {
   @ParentCommand Apictl root;
   @Mixin InputOptions input;
   @Mixin SettingsOptions settings;
+  @Mixin ServiceSelectorOptions services;
 
   @Option(
       names = {"-o", "--output"},
@@ -57,7 +58,7 @@ public final class StatusCommand implements Callable<Integer> {
     Diagnostics diagnostics = new Diagnostics(root.err());
     Config config = CommandRun.config(settings, diagnostics);
     if (config == null) return diagnostics.exitCode().code();
-    InputSet set = CommandRun.inputs(root, input, diagnostics);
+    InputSet set = CommandRun.inputs(root, input, services, diagnostics);
     List<TranslatedApi> translated = InputTranslator.translate(set, config, diagnostics);
     if (diagnostics.sawUnreadableInput()) return diagnostics.exitCode().code();
     if (output != Format.TABLE) {

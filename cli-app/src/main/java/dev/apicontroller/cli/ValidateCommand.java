@@ -47,6 +47,7 @@ public final class ValidateCommand implements Callable<Integer> {
   @ParentCommand Apictl root;
   @Mixin InputOptions input;
   @Mixin SettingsOptions settings;
+  @Mixin ServiceSelectorOptions services;
 
   @Option(
       names = {"-o", "--output"},
@@ -73,7 +74,9 @@ public final class ValidateCommand implements Callable<Integer> {
     Config config = CommandRun.config(settings, diagnostics);
     if (config == null) return diagnostics.exitCode().code();
     List<SourceDocument> documents = CommandRun.documents(root, input, diagnostics);
-    InputSet set = InputSet.of(documents, input.namespace(), input.requiredNamespace());
+    InputSet set =
+        CommandRun.withServices(
+            root, InputSet.of(documents, input.namespace(), input.requiredNamespace()), services);
     int checked = 0;
     if (set.apis().isEmpty()) {
       if (!diagnostics.sawUnreadableInput()) {

@@ -157,6 +157,30 @@ public record InputSet(
     return new InputSet(apis, services, rejected);
   }
 
+  /**
+   * This set with the Services {@code given} on the command line added; a Service document among
+   * the inputs for the same namespace/name wins (see {@link #overriddenBy}).
+   */
+  public InputSet withServices(List<ServiceSelector> given) {
+    List<ServiceSelector> all = new ArrayList<>(services);
+    for (ServiceSelector s : given) {
+      if (documentFor(s) == null) all.add(s);
+    }
+    return new InputSet(apis, all, rejected);
+  }
+
+  /** Those of {@code given} that a Service document among the inputs overrides. */
+  public List<ServiceSelector> overriddenBy(List<ServiceSelector> given) {
+    return given.stream().filter(s -> documentFor(s) != null).toList();
+  }
+
+  private ServiceSelector documentFor(ServiceSelector given) {
+    for (ServiceSelector s : services) {
+      if (s.namespace().equals(given.namespace()) && s.name().equals(given.name())) return s;
+    }
+    return null;
+  }
+
   /** The {@code Api}s that bound without errors, in input order. */
   public List<ApiDocument> validApis() {
     return apis.stream().filter(d -> !d.hasErrors()).toList();
