@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
     footerHeading = "%nExamples:%n",
     footer = {
       "  apictl render apis/ | kubectl apply -f -",
-      "  apictl render -f api.yaml -f services/ --profile modern",
+      "  apictl render --profile modern -f api.yaml --service-selector shop/orders=app=orders",
       "  apictl render -n shop -o json - < api.yaml"
     })
 public final class RenderCommand implements Callable<Integer> {
