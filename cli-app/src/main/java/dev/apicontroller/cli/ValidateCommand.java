@@ -79,6 +79,9 @@ public final class ValidateCommand implements Callable<Integer> {
             root, InputSet.of(documents, input.namespace(), input.requiredNamespace()), services);
     int checked = 0;
     if (set.apis().isEmpty()) {
+      for (InputSet.Rejected r : set.rejected()) {
+        diagnostics.report(r.source().source(), r.problem());
+      }
       if (!diagnostics.sawUnreadableInput()) {
         diagnostics.report(
             String.join(", ", input.inputs()),

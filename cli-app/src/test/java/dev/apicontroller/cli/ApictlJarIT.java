@@ -219,6 +219,31 @@ class ApictlJarIT {
   }
 
   @Test
+  void kubectlHabitsOfTheRealProcess() throws Exception {
+    Result command = run("", "rendr", "x.yaml");
+    assertThat(command.code()).isEqualTo(2);
+    assertThat(command.err()).contains("Did you mean: apictl render?");
+    Result option = run("", "render", "--domian", "kyma.local", "x.yaml");
+    assertThat(option.code()).isEqualTo(2);
+    assertThat(option.err()).contains("Possible solutions: --domain");
+
+    String prot = Manifest.api("ns", "a", "svc", 80, "a").replace("port: 80", "prot: 80");
+    Result field = run(prot, "validate", "-f", "-");
+    assertThat(field.code()).isEqualTo(1);
+    assertThat(field.err()).contains("unknown field \"prot\" (did you mean \"port\"?)");
+
+    Result status = run(Manifest.api("ns", "a", "svc", 80, "a"), "status", "-o", "json", "-");
+    assertThat(status.code()).as(status.err()).isZero();
+    assertThat(status.out()).contains("\"kind\" : \"List\"", "\"validationStatus\" : 2");
+
+    for (String c : new String[] {"render", "validate", "status", "migrate", "crd", "version"}) {
+      Result help = run("", c, "--help");
+      String examples = help.out().substring(help.out().indexOf("Examples:%n  ".formatted()));
+      assertThat(examples).as(c).contains("apictl " + (c.equals("version") ? "" : c));
+    }
+  }
+
+  @Test
   void usageErrorExitsTwo() throws Exception {
     assertThat(run("", "render", "--no-such-flag", "x").code()).isEqualTo(2);
   }

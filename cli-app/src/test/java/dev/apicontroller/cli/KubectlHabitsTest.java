@@ -165,4 +165,31 @@ class KubectlHabitsTest {
                 + ":9:5: error: spec.service.prot: unknown field \"prot\" (did you mean"
                 + " \"port\"?)");
   }
+
+  @Test
+  void migrateRefusesALegacyObjectFromAnotherNamespaceThanTheFlag() {
+    String policy =
+        """
+        apiVersion: authentication.istio.io/v1alpha1
+        kind: Policy
+        metadata: {name: p, namespace: other}
+        spec:
+          peers: [{mtls: {}}]
+        """;
+    ApictlRun run = ApictlRun.withStdin(policy, "migrate", "-n", "shop", "-");
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err())
+        .startsWith("<stdin>:3:")
+        .contains("--namespace=other")
+        .doesNotContain("no authentication.istio.io/v1alpha1 Policy");
+    assertThat(run.out()).doesNotContain("kind: PeerAuthentication");
+  }
+
+  @Test
+  void validateNamesANamespaceMismatchOfAServiceEvenWithoutAnyApi() {
+    Path file = write(dir, "svc.yaml", Manifest.service("other", "orders", "orders-app"));
+    ApictlRun run = ApictlRun.of("validate", "-n", "shop", file.toString());
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).contains(file + ":5:", "--namespace=other", "no Api found");
+  }
 }
