@@ -38,8 +38,12 @@ import picocli.CommandLine.Spec;
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
-    footerHeading = "%nExit codes:%n",
+    footerHeading = "%nExamples:%n",
     footer = {
+      "  apictl render apis/ | kubectl apply -f -",
+      "  apictl validate -o sarif -f apis/ > apictl.sarif",
+      "  apictl status --profile modern apis/ services/",
+      "%nExit codes:",
       "  0  success",
       "  1  invalid input or conflicts (the valid rest is still written)",
       "  2  usage error",
@@ -108,10 +112,27 @@ public final class Apictl implements Runnable {
 
   /** Runs one command line and returns its exit code; flushes both writers. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
+    try {
+      return commandLine(out, err, in).execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** The command line with every subcommand, option and handler, writing to the given streams. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, InputStream in) {
     Apictl root = new Apictl(out, err, in);
     CommandLine cli = new CommandLine(root);
     SettingsOptions.Flags.addToEvery(cli);
     LowerCaseChoices.apply(cli);
+    // picocli's own help command has no annotation to carry examples.
+    cli.getSubcommands()
+        .get("help")
+        .getCommandSpec()
+        .usageMessage()
+        .footerHeading("%nExamples:%n")
+        .footer("  apictl help render", "  apictl render --help");
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -119,6 +140,8 @@ public final class Apictl implements Runnable {
         (e, arguments) -> {
           CommandLine failed = e.getCommandLine();
           err.println("apictl: error: " + e.getMessage());
+          // picocli's "Did you mean: apictl render?" for a mistyped command or option.
+          CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
           err.println(
               "Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
           return ExitCode.USAGE.code();
@@ -126,18 +149,15 @@ public final class Apictl implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof CommandLine.ParameterException pe) {
-            return commandLine.getParameterExceptionHandler().handleParseException(pe, args);
+            return commandLine
+                .getParameterExceptionHandler()
+                .handleParseException(pe, parseResult.originalArgs().toArray(new String[0]));
           }
           err.println("apictl: internal error: " + e);
           if (root.verbose) e.printStackTrace(err);
           else err.println("(run with --verbose for the stack trace)");
           return ExitCode.INVALID.code();
         });
-    try {
-      return cli.execute(args);
-    } finally {
-      out.flush();
-      err.flush();
-    }
+    return cli;
   }
 }

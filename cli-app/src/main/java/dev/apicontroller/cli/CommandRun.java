@@ -2,6 +2,7 @@ package dev.apicontroller.cli;
 
 import dev.apicontroller.cli.input.InputSet;
 import dev.apicontroller.cli.input.InputSources;
+import dev.apicontroller.cli.input.ServiceSelector;
 import dev.apicontroller.model.read.DocumentReader;
 import dev.apicontroller.model.read.SourceDocument;
 import dev.apicontroller.translate.Config;
@@ -41,8 +42,34 @@ public final class CommandRun {
     // Each document is bound right after it is parsed, while its tree is in the processor's cache.
     List<InputSet.Sorted> sorted =
         new InputSources(READER, root.in(), diagnostics)
-            .read(options.inputs(), doc -> InputSet.sort(doc, options.namespace()));
+            .read(
+                options.inputs(),
+                doc -> InputSet.sort(doc, options.namespace(), options.requiredNamespace()));
     return InputSet.collect(sorted);
+  }
+
+  /**
+   * As {@link #inputs(Apictl, InputOptions, Diagnostics)}, with the Services given by {@code
+   * --service-selector}; a flag that a Service document overrides is named on stderr.
+   */
+  static InputSet inputs(
+      Apictl root, InputOptions options, ServiceSelectorOptions services, Diagnostics diagnostics) {
+    return withServices(root, inputs(root, options, diagnostics), services);
+  }
+
+  /** {@code set} with the Services given by {@code --service-selector}. */
+  static InputSet withServices(Apictl root, InputSet set, ServiceSelectorOptions services) {
+    List<ServiceSelector> given = services.selectors();
+    for (ServiceSelector s : set.overriddenBy(given)) {
+      root.err()
+          .println(
+              "apictl: warning: --service-selector "
+                  + s.namespace()
+                  + "/"
+                  + s.name()
+                  + " is not used: a Service document among the inputs wins");
+    }
+    return set.withServices(given);
   }
 
   /** Every input document, in input order; unreadable inputs go to {@code diagnostics}. */

@@ -40,6 +40,8 @@ public final class InputTranslator {
     List<ApiDocument> valid = inputs.validApis();
     ApiTranslator translator = new ApiTranslator(config);
     ClusterView cluster = view(valid, inputs.services(), translator);
+    for (InputSet.Rejected r : inputs.rejected())
+      diagnostics.report(r.source().source(), r.problem());
     for (ApiDocument doc : inputs.apis()) {
       SourceDocument source = doc.source();
       for (Problem p : doc.problems()) diagnostics.report(source.source(), p);
@@ -58,6 +60,7 @@ public final class InputTranslator {
       boolean reportedError = false;
       for (Problem p : t.problems()) {
         Problem placed = p.position() != null ? p : p.at(source.positionOf(p.path()));
+        if (p.code() == ProblemCode.SERVICE_NOT_FOUND) placed = withOfflineFixes(placed, doc);
         diagnostics.report(source.source(), placed);
         reportedError |= p.isError();
       }
@@ -68,6 +71,27 @@ public final class InputTranslator {
       }
       each.accept(new TranslatedApi(doc, t));
     }
+  }
+
+  /**
+   * The core's message says what to do in a cluster; offline the Service can be given two ways, and
+   * the message names both.
+   */
+  private static Problem withOfflineFixes(Problem p, ApiDocument doc) {
+    String service =
+        doc.api().metadata().namespaceOrDefault() + "/" + doc.api().spec().service().name();
+    return new Problem(
+        p.severity(),
+        p.code(),
+        p.path(),
+        p.message()
+            + " Offline: add the Service manifest to the inputs, or give its selector with"
+            + " --service-selector "
+            + service
+            + "=app="
+            + doc.api().spec().service().name()
+            + " (the Service's spec.selector).",
+        p.position());
   }
 
   /**

@@ -27,7 +27,13 @@ import picocli.CommandLine.ParentCommand;
     name = "migrate",
     description =
         "Convert authentication.istio.io/v1alpha1 Policies and networking.istio.io/v1alpha3"
-            + " VirtualServices to security.istio.io/v1 and networking.istio.io/v1 objects.")
+            + " VirtualServices to security.istio.io/v1 and networking.istio.io/v1 objects.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  kubectl get policies.authentication.istio.io,services -A -o yaml | apictl migrate -",
+      "  apictl migrate legacy/ services/ > modern.yaml",
+      "  apictl migrate -o json -f policy.yaml -f service.yaml"
+    })
 public final class MigrateCommand implements Callable<Integer> {
   @ParentCommand Apictl root;
   @Mixin InputOptions input;
@@ -42,7 +48,8 @@ public final class MigrateCommand implements Callable<Integer> {
     if (diagnostics.sawUnreadableInput()) return diagnostics.exitCode().code();
     // The Service documents among the inputs are the only facts a migration looks up.
     ApiSetView.Builder services = ApiSetView.builder(ImmutableConfig.builder().build());
-    for (ServiceSelector s : InputSet.of(docs, input.namespace()).services()) {
+    for (ServiceSelector s :
+        InputSet.of(docs, input.namespace(), input.requiredNamespace()).services()) {
       services.service(s.namespace(), s.name(), s.selector());
     }
     PolicyMigration policies = new PolicyMigration(services.build());
@@ -50,6 +57,14 @@ public final class MigrateCommand implements Callable<Integer> {
     List<Object> objects = new ArrayList<>();
     int migrated = 0;
     for (SourceDocument doc : docs) {
+      boolean legacy =
+          PolicyMigration.isPolicy(doc) || VirtualServiceMigration.isLegacyVirtualService(doc);
+      Problem mismatch = legacy ? InputSet.namespaceMismatch(doc, input.requiredNamespace()) : null;
+      if (mismatch != null) {
+        diagnostics.report(doc.source(), mismatch);
+        migrated++;
+        continue;
+      }
       Migration m;
       if (PolicyMigration.isPolicy(doc)) m = policies.migrate(doc, input.namespace());
       else if (VirtualServiceMigration.isLegacyVirtualService(doc)) {

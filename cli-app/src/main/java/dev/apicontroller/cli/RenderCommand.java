@@ -15,11 +15,18 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "render",
-    description = "Write the Istio objects for the Api resources, ready for kubectl apply -f -.")
+    description = "Write the Istio objects for the Api resources, ready for kubectl apply -f -.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  apictl render apis/ | kubectl apply -f -",
+      "  apictl render --profile modern -f api.yaml --service-selector shop/orders=app=orders",
+      "  apictl render -n shop -o json - < api.yaml"
+    })
 public final class RenderCommand implements Callable<Integer> {
   @ParentCommand Apictl root;
   @Mixin InputOptions input;
   @Mixin SettingsOptions settings;
+  @Mixin ServiceSelectorOptions services;
 
   @Mixin ObjectOutput output;
 
@@ -28,7 +35,7 @@ public final class RenderCommand implements Callable<Integer> {
     Diagnostics diagnostics = new Diagnostics(root.err());
     Config config = CommandRun.config(settings, diagnostics);
     if (config == null) return diagnostics.exitCode().code();
-    InputSet inputs = CommandRun.inputs(root, input, diagnostics);
+    InputSet inputs = CommandRun.inputs(root, input, services, diagnostics);
     if (diagnostics.sawUnreadableInput()) {
       // Still translated, so that one run names every problem; nothing is written.
       InputTranslator.translate(inputs, config, diagnostics);

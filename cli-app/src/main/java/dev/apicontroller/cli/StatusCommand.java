@@ -24,23 +24,33 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "status",
-    description = "Show the status each Api would get, as a table or as the Api documents.")
+    description = "Show the status each Api would get, as a table or as the Api documents.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  apictl status examples/",
+      "  apictl status -o json apis/ | jq '.items[].status'",
+      "  apictl status -n shop -f api.yaml -o yaml"
+    })
 public final class StatusCommand implements Callable<Integer> {
   /** Output of {@code status}. */
   public enum Format {
     TABLE,
-    YAML
+    YAML,
+    JSON
   }
 
   @ParentCommand Apictl root;
   @Mixin InputOptions input;
   @Mixin SettingsOptions settings;
+  @Mixin ServiceSelectorOptions services;
 
   @Option(
       names = {"-o", "--output"},
-      paramLabel = "table|yaml",
+      paramLabel = "table|yaml|json",
       defaultValue = "table",
-      description = "table, or yaml (the Api documents with status). Default: ${DEFAULT-VALUE}.")
+      description =
+          "table, yaml (the Api documents with status) or json (them as one v1 List). Default:"
+              + " ${DEFAULT-VALUE}.")
   Format output;
 
   @Override
@@ -48,10 +58,10 @@ public final class StatusCommand implements Callable<Integer> {
     Diagnostics diagnostics = new Diagnostics(root.err());
     Config config = CommandRun.config(settings, diagnostics);
     if (config == null) return diagnostics.exitCode().code();
-    InputSet set = CommandRun.inputs(root, input, diagnostics);
+    InputSet set = CommandRun.inputs(root, input, services, diagnostics);
     List<TranslatedApi> translated = InputTranslator.translate(set, config, diagnostics);
     if (diagnostics.sawUnreadableInput()) return diagnostics.exitCode().code();
-    if (output == Format.YAML) {
+    if (output != Format.TABLE) {
       List<Api> withStatus = new ArrayList<>();
       for (TranslatedApi t : translated) {
         if (t.translation() != null) {
@@ -59,7 +69,8 @@ public final class StatusCommand implements Callable<Integer> {
               ImmutableApi.copyOf(t.document().api()).withStatus(t.translation().status()));
         }
       }
-      ManifestWriter.writeYaml(withStatus, root.out());
+      if (output == Format.JSON) ManifestWriter.writeJsonList(withStatus, root.out());
+      else ManifestWriter.writeYaml(withStatus, root.out());
     } else {
       root.out().write(table(translated, new ApiTranslator(config)));
     }

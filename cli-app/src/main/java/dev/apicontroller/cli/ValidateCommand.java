@@ -23,7 +23,13 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "validate",
-    description = "Check Api resources against the rules the controller applies; print problems.")
+    description = "Check Api resources against the rules the controller applies; print problems.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  apictl validate apis/",
+      "  apictl validate -o sarif apis/ > apictl.sarif",
+      "  apictl validate --profile modern --fail-on warning -f apis/ -f services.yaml"
+    })
 public final class ValidateCommand implements Callable<Integer> {
   /** Output of {@code validate}. */
   public enum Format {
@@ -41,6 +47,7 @@ public final class ValidateCommand implements Callable<Integer> {
   @ParentCommand Apictl root;
   @Mixin InputOptions input;
   @Mixin SettingsOptions settings;
+  @Mixin ServiceSelectorOptions services;
 
   @Option(
       names = {"-o", "--output"},
@@ -67,9 +74,14 @@ public final class ValidateCommand implements Callable<Integer> {
     Config config = CommandRun.config(settings, diagnostics);
     if (config == null) return diagnostics.exitCode().code();
     List<SourceDocument> documents = CommandRun.documents(root, input, diagnostics);
-    InputSet set = InputSet.of(documents, input.namespace());
+    InputSet set =
+        CommandRun.withServices(
+            root, InputSet.of(documents, input.namespace(), input.requiredNamespace()), services);
     int checked = 0;
     if (set.apis().isEmpty()) {
+      for (InputSet.Rejected r : set.rejected()) {
+        diagnostics.report(r.source().source(), r.problem());
+      }
       if (!diagnostics.sawUnreadableInput()) {
         diagnostics.report(
             String.join(", ", input.inputs()),

@@ -5,7 +5,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code apictl version}: the version from the jar's manifest. */
-@Command(name = "version", description = "Print the version of apictl.")
+@Command(
+    name = "version",
+    description = "Print the version of apictl.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  apictl version", "  apictl --version"})
 public final class VersionCommand implements Callable<Integer> {
   @ParentCommand Apictl root;
 

@@ -248,6 +248,80 @@ class ApictlJarIT {
   }
 
   @Test
+  void filenameAndServiceSelectorRenderTheModernObjectsOfflineFromFilesFoldersAndStdin()
+      throws Exception {
+    Path api =
+        Manifest.write(dir, "api.yaml", Manifest.securedApi("shop", "orders", "orders", "o"));
+    Path folder = dir.resolve("more");
+    Manifest.write(folder, "pay.yaml", Manifest.securedApi("shop", "pay", "pay", "pay"));
+    Result r =
+        run(
+            Manifest.api("shop", "plain", "plain", 80, "plain"),
+            "render",
+            "--profile",
+            "modern",
+            "-f",
+            api.toString(),
+            "--filename",
+            folder.toString(),
+            "-f",
+            "-",
+            "--service-selector",
+            "shop/orders=app=orders-app",
+            "--service-selector",
+            "shop/pay=app=pay-app,tier=web");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("app: orders-app", "app: pay-app", "tier: web", "name: plain")
+        .containsSubsequence("name: orders", "name: pay", "name: plain");
+
+    Result missing = run("", "render", "--profile", "modern", "-f", api.toString());
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err())
+        .contains(
+            "add the Service manifest to the inputs", "--service-selector shop/orders=app=orders");
+
+    Result malformed = run("", "render", "--service-selector", "shop/orders", "-f", api.toString());
+    assertThat(malformed.code()).isEqualTo(2);
+    assertThat(malformed.err()).contains("expected NAMESPACE/SERVICE=KEY=VALUE[,KEY=VALUE]");
+  }
+
+  @Test
+  void namespaceFlagThatDisagreesWithTheFileExitsOne() throws Exception {
+    Result r =
+        run(Manifest.api("other", "pay", "pay", 80, "pay"), "render", "-n", "shop", "-f", "-");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("<stdin>:5:3:", "You must pass '--namespace=other' to perform this operation.");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void kubectlHabitsOfTheRealProcess() throws Exception {
+    Result command = run("", "rendr", "x.yaml");
+    assertThat(command.code()).isEqualTo(2);
+    assertThat(command.err()).contains("Did you mean: apictl render?");
+    Result option = run("", "render", "--domian", "kyma.local", "x.yaml");
+    assertThat(option.code()).isEqualTo(2);
+    assertThat(option.err()).contains("Possible solutions: --domain");
+
+    String prot = Manifest.api("ns", "a", "svc", 80, "a").replace("port: 80", "prot: 80");
+    Result field = run(prot, "validate", "-f", "-");
+    assertThat(field.code()).isEqualTo(1);
+    assertThat(field.err()).contains("unknown field \"prot\" (did you mean \"port\"?)");
+
+    Result status = run(Manifest.api("ns", "a", "svc", 80, "a"), "status", "-o", "json", "-");
+    assertThat(status.code()).as(status.err()).isZero();
+    assertThat(status.out()).contains("\"kind\" : \"List\"", "\"validationStatus\" : 2");
+
+    for (String c : new String[] {"render", "validate", "status", "migrate", "crd", "version"}) {
+      Result help = run("", c, "--help");
+      String examples = help.out().substring(help.out().indexOf("Examples:%n  ".formatted()));
+      assertThat(examples).as(c).contains("apictl " + (c.equals("version") ? "" : c));
+    }
+  }
+
+  @Test
   void usageErrorExitsTwo() throws Exception {
     assertThat(run("", "render", "--no-such-flag", "x").code()).isEqualTo(2);
   }

@@ -162,6 +162,15 @@ public final class ApiSchema {
     }
   }
 
+  /** The message for an unknown field, naming the known field it is closest to, if any. */
+  private static String unknownField(String key, JsonNode properties) {
+    String message = "unknown field \"" + key + "\"";
+    if (properties == null) return message;
+    return ClosestName.among(properties::fieldNames, key)
+        .map(known -> message + " (did you mean \"" + known + "\"?)")
+        .orElse(message);
+  }
+
   private void walkObject(
       ObjectNode node, JsonNode schema, At at, Mode mode, List<Problem> out, boolean prune) {
     JsonNode properties = schema.get("properties");
@@ -186,9 +195,7 @@ public final class ApiSchema {
       if (childSchema == null) {
         out.add(
             Problem.error(
-                ProblemCode.UNKNOWN_FIELD,
-                child.path(),
-                "unknown field \"" + field.getKey() + "\""));
+                ProblemCode.UNKNOWN_FIELD, child.path(), unknownField(field.getKey(), properties)));
         drop.add(field.getKey());
       } else if (!field.getValue().isNull() // null is "not given", as for kubectl
           && !walk(field.getValue(), childSchema, child, mode, out, prune)) {

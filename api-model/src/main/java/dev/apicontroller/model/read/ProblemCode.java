@@ -71,6 +71,9 @@ public enum ProblemCode {
       "Warning: a legacy field has no modern equivalent or needs checking, and is not carried over as is."),
   // The command line (cli-app).
   NO_API_FOUND("no-api-found", "apictl validate: the inputs hold no Api document."),
+  NAMESPACE_MISMATCH(
+      "namespace-mismatch",
+      "A document names another namespace than the one given with -n/--namespace (as kubectl)."),
   UNREADABLE_INPUT(
       "unreadable-input",
       "An input cannot be read at all: a missing file, not YAML/JSON, or beyond the limits of a manifest."),

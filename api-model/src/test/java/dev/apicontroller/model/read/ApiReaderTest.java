@@ -109,6 +109,30 @@ class ApiReaderTest {
   }
 
   @Test
+  void anUnknownFieldCloseToAKnownOneNamesIt() throws Exception {
+    ApiDocument doc =
+        readOne(
+            """
+            apiVersion: gateway.kyma-project.io/v1alpha2
+            kind: Api
+            metadata: {name: a}
+            spec:
+              service: {name: s, prot: 443}
+              hostnme: a
+              colour: blue
+            """);
+    assertThat(doc.problems())
+        .filteredOn(p -> p.code() == ProblemCode.UNKNOWN_FIELD)
+        .extracting(Problem::path, Problem::message)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(
+                "spec.service.prot", "unknown field \"prot\" (did you mean \"port\"?)"),
+            org.assertj.core.groups.Tuple.tuple(
+                "spec.hostnme", "unknown field \"hostnme\" (did you mean \"hostname\"?)"),
+            org.assertj.core.groups.Tuple.tuple("spec.colour", "unknown field \"colour\""));
+  }
+
+  @Test
   void oddFieldNamesAreQuotedInThePathAndPointAtTheirOwnLine() throws Exception {
     ApiDocument doc =
         readOne(

@@ -25,27 +25,48 @@ import java.util.Map;
  * @param apis every {@code Api} document, valid or not
  * @param services the selectors of every {@code Service} document
  */
-public record InputSet(List<ApiDocument> apis, List<ServiceSelector> services) {
+public record InputSet(
+    List<ApiDocument> apis, List<ServiceSelector> services, List<Rejected> rejected) {
   private static final ApiReader API_READER = new ApiReader();
 
   public InputSet {
     apis = List.copyOf(apis);
     services = List.copyOf(services);
+    rejected = List.copyOf(rejected);
   }
+
+  public InputSet(List<ApiDocument> apis, List<ServiceSelector> services) {
+    this(apis, services, List.of());
+  }
+
+  /** A document other than an {@code Api} left out because of {@code problem}. */
+  public record Rejected(SourceDocument source, Problem problem) {}
 
   /**
    * One document as the CLI sees it, sorted as soon as it is read: an {@code Api} bound, a {@code
-   * Service}'s selector, or neither (both null) for anything else.
+   * Service}'s selector, a document rejected, or none of them (all null) for anything else.
    */
-  public record Sorted(ApiDocument api, ServiceSelector service) {}
+  public record Sorted(ApiDocument api, ServiceSelector service, Rejected rejected) {
+    public Sorted(ApiDocument api, ServiceSelector service) {
+      this(api, service, null);
+    }
+  }
 
   /**
    * Sorts documents; {@code namespace} is given to documents that have none (like {@code kubectl
    * apply -n}). A second {@code Api} with the namespace and name of an earlier one is an error.
    */
   public static InputSet of(List<SourceDocument> documents, String namespace) {
+    return of(documents, namespace, null);
+  }
+
+  /**
+   * As {@link #of(List, String)}; with a {@code required} namespace (given with {@code -n}), a
+   * document that names another one is an error (as {@code kubectl apply -n}).
+   */
+  public static InputSet of(List<SourceDocument> documents, String namespace, String required) {
     List<Sorted> sorted = new ArrayList<>(documents.size());
-    for (SourceDocument doc : documents) sorted.add(sort(doc, namespace));
+    for (SourceDocument doc : documents) sorted.add(sort(doc, namespace, required));
     return collect(sorted);
   }
 
@@ -54,11 +75,48 @@ public record InputSet(List<ApiDocument> apis, List<ServiceSelector> services) {
    * document that has none. Pure: meant to run right after the document is parsed.
    */
   public static Sorted sort(SourceDocument doc, String namespace) {
+    return sort(doc, namespace, null);
+  }
+
+  /**
+   * As {@link #sort(SourceDocument, String)}; with a {@code required} namespace, a document that
+   * names another one is an error: an {@code Api} with that problem, anything else rejected.
+   */
+  public static Sorted sort(SourceDocument doc, String namespace, String required) {
+    Problem mismatch = namespaceMismatch(doc, required);
     if (ApiReader.isApi(doc)) {
-      return new Sorted(withNamespace(API_READER.read(doc), namespace), null);
+      ApiDocument read = withNamespace(API_READER.read(doc), namespace);
+      if (mismatch != null) {
+        List<Problem> problems = new ArrayList<>(read.problems());
+        problems.add(mismatch);
+        read = new ApiDocument(doc, read.api(), problems);
+      }
+      return new Sorted(read, null);
     }
+    if (mismatch != null) return new Sorted(null, null, new Rejected(doc, mismatch));
     if (isService(doc)) return new Sorted(null, service(doc, namespace));
     return new Sorted(null, null);
+  }
+
+  /**
+   * The error for a document whose {@code metadata.namespace} is not {@code required} (the {@code
+   * -n} flag), in kubectl's words; null when it matches, names none, or nothing is required.
+   */
+  public static Problem namespaceMismatch(SourceDocument doc, String required) {
+    if (required == null) return null;
+    String own = doc.root().path("metadata").path("namespace").asText("");
+    if (own.isEmpty() || own.equals(required)) return null;
+    return Problem.error(
+            ProblemCode.NAMESPACE_MISMATCH,
+            "metadata.namespace",
+            "the namespace from the provided object \""
+                + own
+                + "\" does not match the namespace \""
+                + required
+                + "\". You must pass '--namespace="
+                + own
+                + "' to perform this operation.")
+        .at(doc.positionOf("metadata.namespace"));
   }
 
   /**
@@ -68,9 +126,11 @@ public record InputSet(List<ApiDocument> apis, List<ServiceSelector> services) {
   public static InputSet collect(List<Sorted> documents) {
     List<ApiDocument> apis = new ArrayList<>();
     List<ServiceSelector> services = new ArrayList<>();
+    List<Rejected> rejected = new ArrayList<>();
     Map<String, SourceDocument> seen = new HashMap<>();
     for (Sorted sorted : documents) {
       if (sorted.service() != null) services.add(sorted.service());
+      if (sorted.rejected() != null) rejected.add(sorted.rejected());
       ApiDocument read = sorted.api();
       if (read == null) continue;
       if (read.api() != null) {
@@ -94,7 +154,31 @@ public record InputSet(List<ApiDocument> apis, List<ServiceSelector> services) {
       }
       apis.add(read);
     }
-    return new InputSet(apis, services);
+    return new InputSet(apis, services, rejected);
+  }
+
+  /**
+   * This set with the Services {@code given} on the command line added; a Service document among
+   * the inputs for the same namespace/name wins (see {@link #overriddenBy}).
+   */
+  public InputSet withServices(List<ServiceSelector> given) {
+    List<ServiceSelector> all = new ArrayList<>(services);
+    for (ServiceSelector s : given) {
+      if (documentFor(s) == null) all.add(s);
+    }
+    return new InputSet(apis, all, rejected);
+  }
+
+  /** Those of {@code given} that a Service document among the inputs overrides. */
+  public List<ServiceSelector> overriddenBy(List<ServiceSelector> given) {
+    return given.stream().filter(s -> documentFor(s) != null).toList();
+  }
+
+  private ServiceSelector documentFor(ServiceSelector given) {
+    for (ServiceSelector s : services) {
+      if (s.namespace().equals(given.namespace()) && s.name().equals(given.name())) return s;
+    }
+    return null;
   }
 
   /** The {@code Api}s that bound without errors, in input order. */

@@ -68,8 +68,13 @@ public final class ManifestWriter {
     list.put("apiVersion", "v1");
     list.put("kind", "List");
     list.put("items", objects);
+    writeJson(list, out);
+  }
+
+  /** Writes one object as pretty JSON, newline at the end; out stays open. */
+  public static void writeJson(Object object, Writer out) {
     try {
-      JSON.writeValue(out, list);
+      JSON.writeValue(out, object);
       out.write('\n');
     } catch (IOException e) {
       throw new UncheckedIOException(e);
