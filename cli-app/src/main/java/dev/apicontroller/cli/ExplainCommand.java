@@ -72,8 +72,14 @@ import picocli.CommandLine.TypeConversionException;
           + " signature is checked only against a --jwks file. The path is normalized as Istio"
           + " normalizes it (--path-normalization) before it is matched."
     },
-    footerHeading = "%nExit codes:%n",
+    footerHeading = "%nExamples:%n",
     footer = {
+      "  apictl explain --token-file token.jwt --path /orders/42 apis/orders.yaml",
+      "  echo \"$TOKEN\" | apictl explain --token - --path /orders apis/",
+      "  apictl explain --issuer https://accounts.google.com --path /public/../orders -o json"
+          + " apis/orders.yaml",
+      "",
+      "Exit codes:",
       "  0  allowed under every profile evaluated",
       "  1  invalid input, or no Api to explain",
       "  2  usage error (also a token that is not a JWT)",
