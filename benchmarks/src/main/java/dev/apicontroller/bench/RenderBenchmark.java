@@ -112,6 +112,11 @@ public final class RenderBenchmark {
     for (SourceDocument d : new DocumentReader().read(file.toString(), Files.readString(file))) {
       read.add(binder.read(d));
     }
+    return translateAll(read);
+  }
+
+  /** Every Api translated with the default settings against all of them, as render does. */
+  static List<GeneratedObject> translateAll(List<ApiDocument> read) {
     Config config = Config.defaults();
     ApiSetView.Builder view = ApiSetView.builder(config);
     for (ApiDocument d : read) view.api(d.api());

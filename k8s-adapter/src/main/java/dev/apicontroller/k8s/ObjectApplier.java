@@ -5,6 +5,7 @@ import dev.apicontroller.translate.Manifests;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.conflict.ObjectRef;
 import dev.apicontroller.translate.status.ApplyOutcome;
+import dev.apicontroller.translate.status.ObjectWrite;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -119,17 +120,23 @@ public final class ObjectApplier {
       boolean changed =
           !written.getMetadata().getResourceVersion().equals(seenVersion) || staleLabel.isPresent();
       if (changed) {
-        LOG.info(
-            "{} {}",
-            live.isEmpty()
-                ? "created"
-                : OriginalControllerClaim.apiUidOf(live.get()) != null ? "adopted" : "updated",
-            what);
+        LOG.info("{} {}", actionOf(live).name().toLowerCase(java.util.Locale.ROOT), what);
       }
       return applied(written, changed);
     } catch (KubernetesClientException e) {
       return failure(desired, what, e);
     }
+  }
+
+  /**
+   * What an apply that changed something did to the object it started from: created it, adopted the
+   * original controller's, or updated ours.
+   */
+  public static ObjectWrite.Action actionOf(Optional<GenericKubernetesResource> live) {
+    if (live.isEmpty()) return ObjectWrite.Action.CREATED;
+    return OriginalControllerClaim.apiUidOf(live.get()) != null
+        ? ObjectWrite.Action.ADOPTED
+        : ObjectWrite.Action.UPDATED;
   }
 
   /**

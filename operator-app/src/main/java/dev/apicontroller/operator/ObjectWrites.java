@@ -1,6 +1,6 @@
 package dev.apicontroller.operator;
 
-import dev.apicontroller.k8s.OriginalControllerClaim;
+import dev.apicontroller.k8s.ObjectApplier;
 import dev.apicontroller.k8s.OwnedObject;
 import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.status.ApplyOutcome;
@@ -25,13 +25,8 @@ final class ObjectWrites {
     return switch (outcome.kind()) {
       case APPLIED -> {
         if (!outcome.wrote()) yield Optional.empty();
-        ObjectWrite.Action action =
-            live.isEmpty()
-                ? ObjectWrite.Action.CREATED
-                : OriginalControllerClaim.apiUidOf(live.get()) != null
-                    ? ObjectWrite.Action.ADOPTED
-                    : ObjectWrite.Action.UPDATED;
-        yield Optional.of(ObjectWrite.done(object.objectKind(), ns, name, action));
+        yield Optional.of(
+            ObjectWrite.done(object.objectKind(), ns, name, ObjectApplier.actionOf(live)));
       }
       case RETRYABLE_FAILURE, PERMANENT_FAILURE ->
           Optional.of(ObjectWrite.failed(object.objectKind(), ns, name, outcome.error()));
