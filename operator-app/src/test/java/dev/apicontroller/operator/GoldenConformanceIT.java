@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.apicontroller.translate.golden.GoldenFiles;
+import dev.apicontroller.translate.golden.GoldenTarget;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,9 +17,11 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,23 +29,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC 3.5 "validated against the real thing": every object of every golden output file of every
- * target is sent to the API server serving Istio's and Gateway API's own CRDs ({@link
- * UpstreamCrds}) as a server-side dry-run create with strict field validation. A rejection, an
- * unknown field, or a field the server pruned or changed fails the test, naming the golden file,
- * the object and the field.
+ * SPEC 3.5 "validated against the real thing": every object of every golden case's expected output
+ * for every {@link GoldenTarget} is sent to the API server serving Istio's and Gateway API's own
+ * CRDs ({@link UpstreamCrds}) as a server-side dry-run create with strict field validation. A
+ * rejection, an unknown field, or a field the server pruned or changed fails the test, naming the
+ * golden file, the object and the field.
  */
 class GoldenConformanceIT {
-  /** Where golden files live (translator-core's; cli-app's when it has any). */
-  static final List<Path> GOLDEN_ROOTS =
-      List.of(
-          Path.of("..", "translator-core", "src", "test", "resources", "golden"),
-          Path.of("..", "cli-app", "src", "test", "resources", "golden"));
-
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
@@ -93,14 +90,22 @@ class GoldenConformanceIT {
       }
     }
     System.out.printf(
-        "CONFORMANCE: %d golden files, %d objects sent, kinds %s%n",
-        outputs.size(), sent, kindsSent);
+        "CONFORMANCE: %d golden files (%d cases, targets %s), %d objects sent, kinds %s%n",
+        outputs.size(),
+        GoldenFiles.inputs().size(),
+        Arrays.stream(GoldenTarget.values()).map(GoldenTarget::suffix).toList(),
+        sent,
+        kindsSent);
     assertThat(failures).as("golden outputs the real CRDs refuse").isEmpty();
     // Not vacuous: every kind the targets of today write was among them.
     assertThat(kindsSent)
         .contains(
             "networking.istio.io/v1alpha3 VirtualService",
             "authentication.istio.io/v1alpha1 Policy",
+            "networking.istio.io/v1beta1 VirtualService",
+            "security.istio.io/v1beta1 RequestAuthentication",
+            "security.istio.io/v1beta1 AuthorizationPolicy",
+            "security.istio.io/v1beta1 PeerAuthentication",
             "networking.istio.io/v1 VirtualService",
             "security.istio.io/v1 RequestAuthentication",
             "security.istio.io/v1 AuthorizationPolicy",
@@ -142,29 +147,21 @@ class GoldenConformanceIT {
   }
 
   /**
-   * Golden output files: every YAML file below the golden roots but the inputs ({@code
-   * *.input.yaml}, or a bare {@code case.yaml} beside per-target outputs such as {@code
-   * case.v1.yaml}).
+   * The expected output of every golden case for every target it is checked for ({@link
+   * GoldenFiles}, {@link GoldenTarget}); a missing one fails here, as in {@code GoldenTest}.
    */
   static List<Path> goldenOutputs() throws IOException {
     List<Path> outputs = new ArrayList<>();
-    for (Path root : GOLDEN_ROOTS) {
-      if (!Files.isDirectory(root)) continue;
-      try (Stream<Path> files = Files.walk(root)) {
-        files
-            .filter(Files::isRegularFile)
-            .filter(
-                p -> {
-                  String name = p.getFileName().toString();
-                  return name.endsWith(".yaml")
-                      && !name.endsWith(".input.yaml")
-                      && name.indexOf('.') != name.lastIndexOf('.');
-                })
-            .sorted()
-            .forEach(outputs::add);
+    for (Path input : GoldenFiles.inputs()) {
+      for (GoldenTarget target :
+          GoldenFiles.targets(input, Files.readString(input, StandardCharsets.UTF_8))) {
+        outputs.add(GoldenFiles.output(input, target));
       }
     }
-    assertThat(outputs).as("golden output files under " + GOLDEN_ROOTS).isNotEmpty();
+    assertThat(outputs).as("golden outputs under " + GoldenFiles.ROOT).isNotEmpty();
+    assertThat(outputs)
+        .as("golden outputs (run GoldenTest -Dgolden.update=true)")
+        .allMatch(Files::isRegularFile);
     return outputs;
   }
 
