@@ -17,6 +17,9 @@ public final class CacheIndexes {
   /** VirtualServices by each lower-case entry of {@code spec.hosts}. */
   public static final String VIRTUAL_SERVICE_HOST = "virtualServiceHost";
 
+  /** Gateway API HTTPRoutes by each lower-case entry of {@code spec.hostnames}. */
+  public static final String HTTP_ROUTE_HOST = "httpRouteHost";
+
   /** Any object by the uid of its controller owner reference. */
   public static final String CONTROLLER_UID = "controllerUid";
 
@@ -29,9 +32,26 @@ public final class CacheIndexes {
   private CacheIndexes() {}
 
   public static List<String> virtualServiceHosts(GenericKubernetesResource virtualService) {
-    Object spec = virtualService.getAdditionalProperties().get("spec");
+    return lowerCaseList(virtualService, "hosts");
+  }
+
+  public static List<String> httpRouteHostnames(GenericKubernetesResource httpRoute) {
+    return lowerCaseList(httpRoute, "hostnames");
+  }
+
+  /**
+   * The hosts a route lists: an HTTPRoute's {@code hostnames}, a VirtualService's {@code hosts}.
+   */
+  public static List<String> routeHosts(GenericKubernetesResource route) {
+    return "HTTPRoute".equals(route.getKind())
+        ? httpRouteHostnames(route)
+        : virtualServiceHosts(route);
+  }
+
+  private static List<String> lowerCaseList(GenericKubernetesResource object, String field) {
+    Object spec = object.getAdditionalProperties().get("spec");
     if (!(spec instanceof Map<?, ?> specMap)) return List.of();
-    Object hosts = specMap.get("hosts");
+    Object hosts = specMap.get(field);
     if (!(hosts instanceof List<?> hostList)) return List.of();
     List<String> keys = new ArrayList<>(hostList.size());
     for (Object host : hostList) {

@@ -48,7 +48,7 @@ public final class GeneratedObjectCaches {
   /**
    * Every object the {@code Api} with this uid controls, each once, with the kind it was watched
    * as: VirtualServices first, so that deleting in this order never leaves a route without its
-   * authentication (SPEC 6).
+   * authentication (SPEC 6). Routes are VirtualServices and HTTPRoutes.
    */
   public List<OwnedObject> ownedBy(String apiUid) {
     List<OwnedObject> owned = new ArrayList<>();
@@ -56,7 +56,7 @@ public final class GeneratedObjectCaches {
     for (ObjectKind kind : deletionOrder()) {
       IndexedCache<GenericKubernetesResource> cache = caches.get(kind);
       if (cache == null || !seen.add(cache)) continue;
-      ObjectKind seenAs = kind.role() == ObjectKind.Role.ROUTE ? virtualServiceKind : kind;
+      ObjectKind seenAs = kind.isVirtualService() ? virtualServiceKind : kind;
       for (GenericKubernetesResource o : cache.byIndex(CacheIndexes.CONTROLLER_UID, apiUid)) {
         owned.add(new OwnedObject(seenAs, o));
       }

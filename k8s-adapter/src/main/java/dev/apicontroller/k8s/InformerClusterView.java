@@ -44,6 +44,14 @@ public final class InformerClusterView implements ClusterView {
   }
 
   @Override
+  public List<ObjectRef> httpRoutesWithHost(String host) {
+    return objects.cache(ObjectKind.HTTP_ROUTE).byIndex(CacheIndexes.HTTP_ROUTE_HOST, host).stream()
+        .sorted(BY_NAMESPACE_AND_NAME)
+        .map(route -> ref(ObjectKind.HTTP_ROUTE, route))
+        .toList();
+  }
+
+  @Override
   public List<Api> apisWithHost(String host) {
     return apis(CacheIndexes.API_HOST, host);
   }

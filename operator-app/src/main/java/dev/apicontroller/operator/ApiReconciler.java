@@ -234,7 +234,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
       if (route && securityFailed) {
         outcome =
             ApplyOutcome.retryableFailure(
-                "The VirtualService waits until the authentication objects are in place.");
+                "The " + object.kind() + " waits until the authentication objects are in place.");
       } else {
         Optional<GenericKubernetesResource> live =
             route && routeRemoved
@@ -311,8 +311,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
   /** The informer that watches {@code kind} (both VirtualService versions share one). */
   private Optional<RecentOperationCacheFiller<GenericKubernetesResource>> cacheWatching(
       ObjectKind kind) {
-    ObjectKind watchedAs =
-        kind.role() == ObjectKind.Role.ROUTE ? watchedKinds.virtualServiceKind() : kind;
+    ObjectKind watchedAs = kind.isVirtualService() ? watchedKinds.virtualServiceKind() : kind;
     return Optional.ofNullable(watchedAs == null ? null : objectSources.get(watchedAs));
   }
 }

@@ -54,15 +54,24 @@ final class EventSources {
 
     for (ObjectKind kind : kinds.served()) {
       boolean route = kind.role() == ObjectKind.Role.ROUTE;
+      // VirtualServices list their hosts in spec.hosts, HTTPRoutes in spec.hostnames.
+      String hostIndexName =
+          kind.isVirtualService()
+              ? CacheIndexes.VIRTUAL_SERVICE_HOST
+              : CacheIndexes.HTTP_ROUTE_HOST;
+      Function<GenericKubernetesResource, List<String>> hostsOf =
+          kind.isVirtualService()
+              ? CacheIndexes::virtualServiceHosts
+              : CacheIndexes::httpRouteHostnames;
       var configuration =
           InformerEventSourceConfiguration.from(
                   new GroupVersionKind(kind.group(), kinds.version(kind), kind.kind()),
                   ApiResource.class)
               .withName(kind.name().toLowerCase(java.util.Locale.ROOT))
               .withSecondaryToPrimaryMapper(
-                  route ? o -> holder.get().virtualService(o) : o -> holder.get().owner(o));
-      // A hostname is taken by a VirtualService anywhere in the cluster (SPEC 4), so routes are
-      // watched in every namespace even when WATCH_NAMESPACES limits the Apis served.
+                  route ? o -> holder.get().route(o, hostsOf) : o -> holder.get().owner(o));
+      // A hostname is taken by a route (VirtualService or HTTPRoute) anywhere in the cluster (SPEC
+      // 4), so routes are watched in every namespace even when WATCH_NAMESPACES limits the Apis.
       if (route) configuration.withWatchAllNamespaces();
       else configuration.withNamespacesInheritedFromController();
       InformerEventSource<GenericKubernetesResource, ApiResource> source =
@@ -70,7 +79,7 @@ final class EventSources {
       Map<String, java.util.function.Function<GenericKubernetesResource, List<String>>> indexes =
           new java.util.HashMap<>();
       indexes.put(CacheIndexes.CONTROLLER_UID, CacheIndexes::controllerUid);
-      if (route) indexes.put(CacheIndexes.VIRTUAL_SERVICE_HOST, CacheIndexes::virtualServiceHosts);
+      if (route) indexes.put(hostIndexName, hostsOf);
       source.addIndexers(indexes);
       objects.put(kind, source);
     }

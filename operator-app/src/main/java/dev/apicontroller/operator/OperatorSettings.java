@@ -3,7 +3,9 @@ package dev.apicontroller.operator;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.ImmutableConfig;
 import dev.apicontroller.translate.IstioTarget;
+import dev.apicontroller.translate.RouteKind;
 import dev.apicontroller.translate.settings.EnvironmentSettings;
+import dev.apicontroller.translate.settings.InvalidSettingValue;
 import dev.apicontroller.translate.settings.LeaseTimings;
 import dev.apicontroller.translate.settings.SettingValues;
 import dev.apicontroller.translate.settings.Settings;
@@ -49,7 +51,7 @@ public record OperatorSettings(
     values.target(); // a profile and a version that disagree stop the operator here
     boolean inCluster = env.containsKey("KUBERNETES_SERVICE_HOST");
     return new OperatorSettings(
-        values.config(values.target().orElse(Config.defaults().target())),
+        translationSettings(values),
         values.target().isPresent(),
         Set.copyOf(new LinkedHashSet<>(values.get(Settings.WATCH_NAMESPACES).orElseThrow())),
         values.get(Settings.LEADER_ELECTION).orElse(inCluster),
@@ -59,8 +61,38 @@ public record OperatorSettings(
         values.get(Settings.API_CONTROLLER_LOG_LEVEL));
   }
 
-  /** The translation settings for the target the cluster serves, unless the settings chose one. */
+  /**
+   * The translation settings; without a configured target, for a stand-in that {@link
+   * #config(IstioTarget)} replaces: the translator's default, or the newest when gateway-api routes
+   * (which need it) are asked for.
+   */
+  private static Config translationSettings(SettingValues values) {
+    boolean gatewayApi = values.get(Settings.ROUTES).orElseThrow() == RouteKind.GATEWAY_API;
+    IstioTarget standIn = gatewayApi ? IstioTarget.V1 : Config.defaults().target();
+    try {
+      return values.config(values.target().orElse(standIn));
+    } catch (InvalidSettingValue e) {
+      throw new IllegalArgumentException(e.inEnvironment(e.setting().environment().get(0)), e);
+    }
+  }
+
+  /**
+   * The translation settings for the target the cluster serves, unless the settings chose one.
+   *
+   * @throws IllegalArgumentException {@code ROUTES="gateway-api": rule} when the routes cannot be
+   *     written for the served target (gateway-api on Istio 1.6 to 1.21): the operator stops
+   */
   public Config config(IstioTarget served) {
-    return targetGiven ? config : ImmutableConfig.copyOf(config).withTarget(served);
+    if (targetGiven) return config;
+    String refusal = config.routes().refusal(served);
+    if (refusal != null) {
+      throw new IllegalArgumentException(
+          Settings.ROUTES.environment().get(0)
+              + "=\""
+              + config.routes().wireName()
+              + "\": "
+              + refusal);
+    }
+    return ImmutableConfig.copyOf(config).withTarget(served);
   }
 }

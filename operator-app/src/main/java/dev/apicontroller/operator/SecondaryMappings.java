@@ -59,8 +59,17 @@ final class SecondaryMappings {
    * host only shows the new host list.
    */
   Set<ResourceID> virtualService(GenericKubernetesResource virtualService) {
-    Set<ResourceID> ids = owner(virtualService);
-    for (String host : CacheIndexes.virtualServiceHosts(virtualService)) {
+    return route(virtualService, CacheIndexes::virtualServiceHosts);
+  }
+
+  /**
+   * Any route, a VirtualService or an HTTPRoute ({@code hostsOf} reads its hosts): as {@link
+   * #virtualService}, since either kind takes a host (SPEC 3.5).
+   */
+  Set<ResourceID> route(
+      GenericKubernetesResource route, Function<GenericKubernetesResource, List<String>> hostsOf) {
+    Set<ResourceID> ids = owner(route);
+    for (String host : hostsOf.apply(route)) {
       apis.byIndex(CacheIndexes.API_HOST, host).forEach(a -> ids.add(ResourceID.fromResource(a)));
     }
     apis.list(SecondaryMappings::waitingForHost).forEach(a -> ids.add(ResourceID.fromResource(a)));

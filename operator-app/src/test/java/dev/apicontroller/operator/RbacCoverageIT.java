@@ -33,10 +33,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * deploy/'s RBAC is no more than the operator needs: run as deploy/'s ServiceAccount through
- * scenarios that together take every permission (both profiles; objects created, updated and
- * deleted; the original Go controller's objects and status adopted; leader election), every rule of
- * the ClusterRole and the lease Role must have been used. (That the rules are enough is proven by
- * the API server itself: every IT's operator runs as that account and fails on a 403.)
+ * scenarios that together take every permission (both profiles and both route kinds; objects
+ * created, updated and deleted; the original Go controller's objects and status adopted; leader
+ * election), every rule of the ClusterRole and the lease Role must have been used. (That the rules
+ * are enough is proven by the API server itself: every IT's operator runs as that account and fails
+ * on a 403.)
  */
 class RbacCoverageIT {
   /**
@@ -149,6 +150,19 @@ class RbacCoverageIT {
         modern.awaitGone(SECURITY, kind, ns, "orders");
       assertThat(modern.object(VS, "VirtualService", ns, "orders")).isNotNull();
       operatorRequests.addAll(modern.operatorRequests.all());
+    }
+
+    env.put("ROUTES", "gateway-api");
+    try (OperatorHarness gatewayApi = new OperatorHarness(env)) {
+      // The routes switch: HTTPRoutes created (after the auth objects), the VirtualServices
+      // deleted.
+      gatewayApi.awaitObject(GatewayApiRoutesIT.HTTP_ROUTE, "HTTPRoute", ns, "orders", o -> true);
+      gatewayApi.awaitGone(VS, "VirtualService", ns, "orders");
+      // Onto a taken host (code 4): the HTTPRoute deleted.
+      OperatorHarness.editSpec(admin, ns, "orders", s -> s.withHostname(takenHost));
+      gatewayApi.awaitStatus(ns, "orders", OperatorHarness.virtualServiceCode(4));
+      gatewayApi.awaitGone(GatewayApiRoutesIT.HTTP_ROUTE, "HTTPRoute", ns, "orders");
+      operatorRequests.addAll(gatewayApi.operatorRequests.all());
     }
 
     Set<String> used = RbacGrants.neededFor(operatorRequests);

@@ -129,6 +129,25 @@ class SecondaryMappingsTest {
   }
 
   @Test
+  void aForeignHttpRouteMapsToTheApisAskingForItsHostnamesAndThoseWaitingForAHost() {
+    GenericKubernetesResource route =
+        new GenericKubernetesResourceBuilder()
+            .withApiVersion("gateway.networking.k8s.io/v1")
+            .withKind("HTTPRoute")
+            .withNewMetadata()
+            .withName("web")
+            .withNamespace("c")
+            .endMetadata()
+            .withAdditionalProperties(
+                Map.of("spec", Map.of("hostnames", List.of("PAY.kyma.local"), "hosts", List.of())))
+            .build();
+
+    assertThat(mappings.route(route, CacheIndexes::httpRouteHostnames))
+        .containsExactlyInAnyOrder(id(unrelated), id(waitingForHost));
+    assertThat(CacheIndexes.routeHosts(route)).containsExactly("pay.kyma.local");
+  }
+
+  @Test
   void anApiMapsToItsSiblingsByServiceAndHostAndToApisWaitingForAServiceButNotToItself() {
     assertThat(mappings.siblings(holder))
         .containsExactlyInAnyOrder(id(sameService), id(waitingForHost));

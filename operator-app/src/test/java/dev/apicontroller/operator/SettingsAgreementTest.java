@@ -9,6 +9,8 @@ import dev.apicontroller.cli.SettingsOptions;
 import dev.apicontroller.model.read.DocumentReader;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.GatewayRef;
+import dev.apicontroller.translate.IstioTarget;
+import dev.apicontroller.translate.RouteKind;
 import dev.apicontroller.translate.settings.InvalidSettingValue;
 import dev.apicontroller.translate.settings.Program;
 import dev.apicontroller.translate.settings.Setting;
@@ -62,6 +64,9 @@ class SettingsAgreementTest {
     SAMPLES.put(Settings.PROFILE, List.of("legacy", "Modern", " modern ", "", "ancient"));
     SAMPLES.put(
         Settings.ISTIO_VERSION, List.of("1.21", " 1.24 ", "1.5", "", "1", "v1.21", "1.21.3"));
+    // gateway-api alone: the operator takes the target the cluster serves, apictl's default is
+    // legacy (refused); both with a version: theRoutesSettingNeedsIstio122InBoth.
+    SAMPLES.put(Settings.ROUTES, List.of("virtualservice", " VirtualService ", "", "httproute"));
     SAMPLES.put(Settings.DEFAULT_ISSUER, List.of("https://issuer.example", "any text", ""));
     SAMPLES.put(
         Settings.DEFAULT_JWKS_URI,
@@ -167,6 +172,38 @@ class SettingsAgreementTest {
     assertThat(render.out()).contains("  - public-gw.istio-system.svc.cluster.local\n");
     assertThat(render("--gateway", "public-gw.istio-system.svc.cluster.local").out())
         .isEqualTo(render.out());
+  }
+
+  @Test
+  void theRoutesSettingNeedsIstio122InBoth() {
+    assertThatThrownBy(
+            () ->
+                OperatorSettings.fromEnvironment(
+                    Map.of("ROUTES", "gateway-api", "ISTIO_VERSION", "1.21")))
+        .hasMessageStartingWith("ROUTES=\"gateway-api\": gateway-api needs Istio >= 1.22");
+    Run refused = render("--routes", "gateway-api", "--istio-version", "1.21");
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.out()).isEmpty();
+    assertThat(refused.err()).contains("routes: gateway-api needs Istio >= 1.22");
+    // apictl's default target is legacy, as the seed: gateway-api needs a version there
+    assertThat(render("--routes", "gateway-api").code()).isEqualTo(2);
+
+    Config operator =
+        OperatorSettings.fromEnvironment(Map.of("ROUTES", "gateway-api", "ISTIO_VERSION", "1.24"))
+            .config();
+    assertThat(operator.routes()).isEqualTo(RouteKind.GATEWAY_API);
+    Run render = render("--routes", "gateway-api", "--istio-version", "1.24");
+    assertThat(render.code()).as(render.err()).isZero();
+    assertThat(render.out())
+        .contains("apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n")
+        .doesNotContain("VirtualService");
+
+    // the operator without a version: discovery decides, and refuses Istio 1.6-1.21 at start
+    OperatorSettings discovered = OperatorSettings.fromEnvironment(Map.of("ROUTES", "gateway-api"));
+    assertThat(discovered.config(IstioTarget.V1).routes()).isEqualTo(RouteKind.GATEWAY_API);
+    assertThatThrownBy(() -> discovered.config(IstioTarget.V1BETA1))
+        .hasMessageStartingWith("ROUTES=\"gateway-api\": gateway-api needs Istio >= 1.22")
+        .hasMessageContaining("Istio 1.6 to 1.21");
   }
 
   @Test

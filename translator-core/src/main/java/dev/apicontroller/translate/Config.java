@@ -69,6 +69,22 @@ public interface Config {
     return IstioTarget.LEGACY;
   }
 
+  /**
+   * VirtualService or Gateway API HTTPRoute (SPEC 3.5); Gateway API needs the {@link
+   * IstioTarget#V1} target ({@link RouteKind#refusal}).
+   */
+  @Value.Default
+  default RouteKind routes() {
+    return RouteKind.VIRTUAL_SERVICE;
+  }
+
+  /** Refuses a route kind the target cannot carry, with the rule the settings report. */
+  @Value.Check
+  default void checkRoutes() {
+    String refusal = routes().refusal(target());
+    if (refusal != null) throw new IllegalStateException("routes: " + refusal);
+  }
+
   /** Legacy or modern objects, as {@link #target()} says. */
   default Profile profile() {
     return target().profile();

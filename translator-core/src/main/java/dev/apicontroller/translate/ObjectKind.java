@@ -19,11 +19,13 @@ public enum ObjectKind {
       "authorizationpolicies",
       Role.AUTHORIZATION),
   PEER_AUTHENTICATION(
-      "security.istio.io", "v1", "PeerAuthentication", "peerauthentications", Role.AUTHENTICATION);
+      "security.istio.io", "v1", "PeerAuthentication", "peerauthentications", Role.AUTHENTICATION),
+  /** The Gateway API route that replaces the VirtualService when routes is gateway-api. */
+  HTTP_ROUTE("gateway.networking.k8s.io", "v1", "HTTPRoute", "httproutes", Role.ROUTE);
 
   /** Which status line an object reports to. */
   public enum Role {
-    /** {@code status.virtualServiceStatus} */
+    /** {@code status.virtualServiceStatus}: the VirtualService or the HTTPRoute */
     ROUTE,
     /** {@code status.authenticationStatus} */
     AUTHENTICATION,
@@ -64,7 +66,7 @@ public enum ObjectKind {
    * modern kind).
    */
   public String version(IstioTarget target) {
-    if (!isModern() || target.profile() == Profile.LEGACY) return version;
+    if (!isModern() || this == HTTP_ROUTE || target.profile() == Profile.LEGACY) return version;
     return role == Role.ROUTE ? target.networkingVersion() : target.authVersion();
   }
 
@@ -72,9 +74,17 @@ public enum ObjectKind {
     return group + "/" + version(target);
   }
 
-  /** Written for the modern targets, at {@code v1beta1} or {@code v1}. */
+  /**
+   * Written for the modern targets, at {@code v1beta1} or {@code v1} (the HTTPRoute, written only
+   * for {@code v1}, has one version).
+   */
   public boolean isModern() {
     return this != VIRTUAL_SERVICE_LEGACY && this != POLICY;
+  }
+
+  /** One of the two versions of the one VirtualService resource. */
+  public boolean isVirtualService() {
+    return this == VIRTUAL_SERVICE || this == VIRTUAL_SERVICE_LEGACY;
   }
 
   public String kind() {

@@ -22,6 +22,20 @@ class ObjectKindTest {
   }
 
   @Test
+  void theHttpRouteIsARouteAtGatewayApiV1UnderEveryTarget() {
+    for (IstioTarget t : IstioTarget.values()) {
+      assertThat(ObjectKind.HTTP_ROUTE.apiVersion(t)).isEqualTo("gateway.networking.k8s.io/v1");
+    }
+    assertThat(ObjectKind.HTTP_ROUTE.role()).isEqualTo(ObjectKind.Role.ROUTE);
+    assertThat(ObjectKind.HTTP_ROUTE.isVirtualService()).isFalse();
+    assertThat(ObjectKind.VIRTUAL_SERVICE_LEGACY.isVirtualService()).isTrue();
+    assertThat(ObjectKind.HTTP_ROUTE.plural()).isEqualTo("httproutes");
+    assertThat(ObjectKind.of("gateway.networking.k8s.io/v1", "HTTPRoute"))
+        .contains(ObjectKind.HTTP_ROUTE);
+    assertThat(ObjectKind.of("gateway.networking.k8s.io/v1beta1", "HTTPRoute")).isEmpty();
+  }
+
+  @Test
   void theLegacyKindsHaveOneVersion() {
     for (IstioTarget t : IstioTarget.values()) {
       assertThat(ObjectKind.POLICY.apiVersion(t)).isEqualTo("authentication.istio.io/v1alpha1");

@@ -25,7 +25,9 @@ public record Decision(boolean allowed, int httpStatus, Basis basis, String reas
     /** Modern: a DENY AuthorizationPolicy rule matches the request. */
     DENY_RULE_MATCHES,
     /** Modern: no DENY rule matches the request. */
-    NO_DENY_RULE_MATCHES
+    NO_DENY_RULE_MATCHES,
+    /** Gateway API: no rule of the HTTPRoute matches the request's path (404). */
+    NO_ROUTE_MATCHES
   }
 
   public static Decision allow(Basis basis, String reason) {
@@ -34,6 +36,10 @@ public record Decision(boolean allowed, int httpStatus, Basis basis, String reas
 
   public static Decision unauthorized(Basis basis, String reason) {
     return new Decision(false, 401, basis, reason);
+  }
+
+  public static Decision notFound(Basis basis, String reason) {
+    return new Decision(false, 404, basis, reason);
   }
 
   public static Decision forbidden(Basis basis, String reason) {

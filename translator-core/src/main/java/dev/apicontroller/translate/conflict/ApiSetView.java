@@ -27,6 +27,7 @@ public final class ApiSetView implements ClusterView {
   private final Map<String, List<Api>> apisByHost;
   private final Map<String, List<Api>> apisByService;
   private final Map<String, List<ObjectRef>> virtualServicesByHost;
+  private final Map<String, List<ObjectRef>> httpRoutesByHost;
   private final Map<String, ObjectRef> objects;
   private final Map<String, Map<String, String>> selectors;
 
@@ -34,6 +35,7 @@ public final class ApiSetView implements ClusterView {
     this.apisByHost = freeze(b.apisByHost);
     this.apisByService = freeze(b.apisByService);
     this.virtualServicesByHost = freeze(b.virtualServicesByHost);
+    this.httpRoutesByHost = freeze(b.httpRoutesByHost);
     this.objects = Map.copyOf(b.objects);
     this.selectors = Map.copyOf(b.selectors);
   }
@@ -51,6 +53,11 @@ public final class ApiSetView implements ClusterView {
   @Override
   public List<ObjectRef> virtualServicesWithHost(String host) {
     return virtualServicesByHost.getOrDefault(host, List.of());
+  }
+
+  @Override
+  public List<ObjectRef> httpRoutesWithHost(String host) {
+    return httpRoutesByHost.getOrDefault(host, List.of());
   }
 
   @Override
@@ -89,6 +96,7 @@ public final class ApiSetView implements ClusterView {
     private final Map<String, List<Api>> apisByHost = new HashMap<>();
     private final Map<String, List<Api>> apisByService = new HashMap<>();
     private final Map<String, List<ObjectRef>> virtualServicesByHost = new HashMap<>();
+    private final Map<String, List<ObjectRef>> httpRoutesByHost = new HashMap<>();
     private final Map<String, ObjectRef> objects = new HashMap<>();
     private final Map<String, Map<String, String>> selectors = new HashMap<>();
 
@@ -115,14 +123,14 @@ public final class ApiSetView implements ClusterView {
       return this;
     }
 
-    /** An existing object; for a VirtualService, the hosts it lists. */
+    /** An existing object; for a route (VirtualService, HTTPRoute), the hosts it lists. */
     public Builder object(ObjectRef ref, List<String> hosts) {
       objects.put(key(ref.kind(), ref.namespace(), ref.name()), ref);
       if (ref.kind() != null && ref.kind().role() == ObjectKind.Role.ROUTE) {
+        Map<String, List<ObjectRef>> byHost =
+            ref.kind().isVirtualService() ? virtualServicesByHost : httpRoutesByHost;
         for (String h : hosts) {
-          virtualServicesByHost
-              .computeIfAbsent(h.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-              .add(ref);
+          byHost.computeIfAbsent(h.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(ref);
         }
       }
       return this;
@@ -130,7 +138,8 @@ public final class ApiSetView implements ClusterView {
 
     /**
      * Records a non-{@code Api} document if it is a fact: a {@code v1 Service}, or an object of a
-     * kind the controller generates (VirtualServices with their hosts). Returns whether it was one.
+     * kind the controller generates (VirtualServices with their {@code hosts}, HTTPRoutes with
+     * their {@code hostnames}). Returns whether it was one.
      */
     public boolean document(JsonNode root) {
       if (root == null || !root.isObject()) return false;
@@ -158,7 +167,8 @@ public final class ApiSetView implements ClusterView {
           controllerUid = owner.path("uid").asText(null);
       }
       List<String> hosts = new ArrayList<>();
-      for (JsonNode h : root.path("spec").path("hosts")) hosts.add(h.asText());
+      String hostsField = generated.get() == ObjectKind.HTTP_ROUTE ? "hostnames" : "hosts";
+      for (JsonNode h : root.path("spec").path(hostsField)) hosts.add(h.asText());
       object(new ObjectRef(generated.get(), namespace, name, controllerUid), hosts);
       return true;
     }

@@ -16,6 +16,12 @@ public interface ClusterView {
   List<ObjectRef> virtualServicesWithHost(String host);
 
   /**
+   * Gateway API HTTPRoutes in any namespace whose {@code spec.hostnames} list {@code host} (lower
+   * case): a host is taken by either kind of route (SPEC 3.5, 4).
+   */
+  List<ObjectRef> httpRoutesWithHost(String host);
+
+  /**
    * {@code Api}s whose hostname, made full with the configured domain, is {@code host}; the core
    * decides which of them are valid and which is oldest.
    */
@@ -35,6 +41,11 @@ public interface ClusterView {
       new ClusterView() {
         @Override
         public List<ObjectRef> virtualServicesWithHost(String host) {
+          return List.of();
+        }
+
+        @Override
+        public List<ObjectRef> httpRoutesWithHost(String host) {
           return List.of();
         }
 

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * SPEC 4, hostname occupied: a VirtualService this {@code Api} does not own lists the host, or an
- * older valid {@code Api} claims it. A VirtualService of a younger rival {@code Api} does not
- * count: the older {@code Api} wins the tie, and the younger one yields its VirtualService.
+ * SPEC 4, hostname occupied: a route this {@code Api} does not own lists the host (a VirtualService
+ * or a Gateway API HTTPRoute, alike: SPEC 3.5), or an older valid {@code Api} claims it. A route of
+ * a younger rival {@code Api} does not count: the older {@code Api} wins the tie, and the younger
+ * one yields its route.
  */
 public final class HostnameOwnership {
   private final ApiValidator validator;
@@ -22,9 +23,12 @@ public final class HostnameOwnership {
 
   /** Who holds {@code host} against {@code api}, as a message names it, if anyone. */
   public Optional<String> holder(Api api, String host, ClusterView cluster) {
-    List<ObjectRef> services = cluster.virtualServicesWithHost(host);
+    List<ObjectRef> virtualServices = cluster.virtualServicesWithHost(host);
+    List<ObjectRef> httpRoutes = cluster.httpRoutesWithHost(host);
     List<Api> claims = cluster.apisWithHost(host);
-    if (services.isEmpty() && claims.isEmpty()) return Optional.empty();
+    if (virtualServices.isEmpty() && httpRoutes.isEmpty() && claims.isEmpty()) {
+      return Optional.empty();
+    }
     String uid = api.metadata().uid();
     List<Api> rivals = new ArrayList<>(claims.size());
     Api olderRival = null;
@@ -36,9 +40,11 @@ public final class HostnameOwnership {
         olderRival = other;
       }
     }
-    for (ObjectRef vs : services) {
-      if (vs.ownedBy(uid) || ownedByYoungerRival(vs, api, rivals)) continue;
-      return Optional.of("VirtualService " + vs.qualifiedName());
+    for (List<ObjectRef> routes : List.of(virtualServices, httpRoutes)) {
+      for (ObjectRef route : routes) {
+        if (route.ownedBy(uid) || ownedByYoungerRival(route, api, rivals)) continue;
+        return Optional.of(route.kind().kind() + " " + route.qualifiedName());
+      }
     }
     return olderRival == null
         ? Optional.empty()

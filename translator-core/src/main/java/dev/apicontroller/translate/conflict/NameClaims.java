@@ -17,7 +17,7 @@ public final class NameClaims {
     String name = api.metadata().nameOrEmpty();
     String uid = api.metadata().uid();
     Optional<ObjectRef> found = cluster.object(kind, namespace, name);
-    if (found.isEmpty() && kind.role() == ObjectKind.Role.ROUTE) {
+    if (found.isEmpty() && kind.isVirtualService()) {
       // One VirtualService resource, two API versions: look under the other one too.
       ObjectKind other =
           kind == ObjectKind.VIRTUAL_SERVICE

@@ -13,6 +13,7 @@ import dev.apicontroller.translate.GeneratedMetadata;
 import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.ObjectKind.Role;
 import dev.apicontroller.translate.Profile;
+import dev.apicontroller.translate.RouteKind;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.auth.EffectiveAuthentication;
 import dev.apicontroller.translate.auth.Origin;
@@ -21,8 +22,10 @@ import dev.apicontroller.translate.conflict.HostnameOwnership;
 import dev.apicontroller.translate.conflict.NameClaims;
 import dev.apicontroller.translate.conflict.ObjectRef;
 import dev.apicontroller.translate.conflict.ServiceOwnership;
+import dev.apicontroller.translate.gatewayapi.HttpRouteBuilder;
 import dev.apicontroller.translate.istio.CorsPolicy;
 import dev.apicontroller.translate.istio.OwnedMetadata;
+import dev.apicontroller.translate.istio.RouteBuilder;
 import dev.apicontroller.translate.istio.VirtualServiceBuilder;
 import dev.apicontroller.translate.istio.legacy.LegacyCorsPolicy;
 import dev.apicontroller.translate.istio.legacy.PolicyBuilder;
@@ -55,7 +58,7 @@ public final class ApiTranslator {
   private final EffectiveAuthentication authentication;
   private final ServiceOwnership serviceOwnership;
   private final HostnameOwnership hostnameOwnership;
-  private final VirtualServiceBuilder virtualServices;
+  private final RouteBuilder routes;
   private final PolicyBuilder policies;
   private final ModernAuthBuilder modernAuth;
   private final boolean modern;
@@ -66,7 +69,10 @@ public final class ApiTranslator {
     this.authentication = new EffectiveAuthentication(config);
     this.serviceOwnership = new ServiceOwnership(validator);
     this.hostnameOwnership = new HostnameOwnership(validator, serviceOwnership);
-    this.virtualServices = new VirtualServiceBuilder(config, corsPolicy(config));
+    this.routes =
+        config.routes() == RouteKind.GATEWAY_API
+            ? new HttpRouteBuilder(config)
+            : new VirtualServiceBuilder(config, corsPolicy(config));
     this.policies = new PolicyBuilder(config);
     this.modernAuth = new ModernAuthBuilder(config);
     this.modern = config.profile() == Profile.MODERN;
@@ -196,7 +202,7 @@ public final class ApiTranslator {
         objects.add(policies.build(api, metadata, origins));
       }
     }
-    objects.add(virtualServices.build(api, metadata, host));
+    objects.add(routes.build(api, metadata, host));
 
     List<Conflict> namesTaken = namesTaken(api, objects, lines, cluster);
     if (!namesTaken.isEmpty()) {
@@ -236,7 +242,7 @@ public final class ApiTranslator {
       String why =
           role == Role.ROUTE && authTaken
               ? StatusMessages.NOT_EXPOSED_WITHOUT_AUTH
-              : StatusMessages.NOT_CREATED_WITHOUT_ROUTE;
+              : StatusMessages.notCreatedWithoutRoute(routes.kind());
       lines.put(role, StatusLine.of(StatusCode.NOT_CREATED, why, ReadyReason.APPLY_PENDING));
     }
     return List.copyOf(taken.values());

@@ -8,9 +8,11 @@ import dev.apicontroller.translate.ImmutableConfig;
 import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.Profile;
+import dev.apicontroller.translate.RouteKind;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.access.AccessRequest;
 import dev.apicontroller.translate.access.Decision;
+import dev.apicontroller.translate.access.GatewayApiAccessEvaluator;
 import dev.apicontroller.translate.access.LegacyAccessEvaluator;
 import dev.apicontroller.translate.access.ModernAccessEvaluator;
 import dev.apicontroller.translate.auth.EffectiveAuthentication;
@@ -39,11 +41,15 @@ public final class Explainer {
 
   /**
    * The settings a profile is translated with: the configured target when it is of that profile
-   * (the API version does not change what is admitted), else the profile's shorthand target.
+   * (the API version does not change what is admitted; the configured routes stay, so the modern
+   * profile is explained with the HTTPRoute when routes is gateway-api), else the profile's
+   * shorthand target (with VirtualServices for legacy, which has no other route).
    */
   public Config configFor(Profile profile) {
     if (config.profile() == profile) return config;
-    return ImmutableConfig.copyOf(config).withTarget(IstioTarget.of(profile));
+    ImmutableConfig other = ImmutableConfig.copyOf(config);
+    if (profile == Profile.LEGACY) other = other.withRoutes(RouteKind.VIRTUAL_SERVICE);
+    return other.withTarget(IstioTarget.of(profile));
   }
 
   /**
@@ -99,11 +105,16 @@ public final class Explainer {
         null);
   }
 
-  /** The decision of the profile's access semantics over the objects it would apply. */
+  /**
+   * The decision of the profile's access semantics over the objects it would apply: under the
+   * modern profile with an HTTPRoute (routes gateway-api), the route's match and then the same
+   * authentication objects.
+   */
   public static Decision evaluate(
       Profile profile, List<GeneratedObject> objects, AccessRequest request) {
-    return profile == Profile.LEGACY
-        ? LegacyAccessEvaluator.of(objects).evaluate(request)
+    if (profile == Profile.LEGACY) return LegacyAccessEvaluator.of(objects).evaluate(request);
+    return GatewayApiAccessEvaluator.applies(objects)
+        ? GatewayApiAccessEvaluator.of(objects).evaluate(request)
         : ModernAccessEvaluator.of(objects).evaluate(request);
   }
 

@@ -19,7 +19,7 @@ import java.util.List;
  * Builds the VirtualService of SPEC 3.1 for either profile; the parts that never vary are built
  * once.
  */
-public final class VirtualServiceBuilder {
+public final class VirtualServiceBuilder implements RouteBuilder {
   private static final List<HttpMatchRequest> MATCH_ALL =
       List.of(new HttpMatchRequest(new UriMatch("/.*")));
 
@@ -41,11 +41,13 @@ public final class VirtualServiceBuilder {
     this.cors = cors;
   }
 
+  @Override
   public ObjectKind kind() {
     return kind;
   }
 
   /** The VirtualService for a valid {@code Api} whose full host is {@code host}. */
+  @Override
   public GeneratedObject build(Api api, GeneratedMetadata metadata, String host) {
     String destination =
         api.spec().service().name() + "." + api.metadata().namespaceOrDefault() + serviceSuffix;

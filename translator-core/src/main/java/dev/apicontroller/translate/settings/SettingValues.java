@@ -4,6 +4,8 @@ import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.IstioVersion;
 import dev.apicontroller.translate.Profile;
+import dev.apicontroller.translate.RouteKind;
+import dev.apicontroller.translate.gatewayapi.GatewayApiCors;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,13 +97,24 @@ public final class SettingValues {
 
   /**
    * The translation settings, for {@code target} (one the settings leave open, found otherwise).
+   *
+   * @throws InvalidSettingValue when the route kind cannot be written for the target
    */
   public Config config(IstioTarget target) {
+    RouteKind routes = get(Settings.ROUTES).orElseThrow();
+    String refusal = routes.refusal(target);
+    if (refusal != null) throw new InvalidSettingValue(Settings.ROUTES, routes.wireName(), refusal);
+    if (routes == RouteKind.GATEWAY_API) {
+      refuseCors(Settings.CORS_ALLOW_ORIGIN, GatewayApiCors::originRefusal);
+      refuseCors(Settings.CORS_ALLOW_METHODS, GatewayApiCors::methodRefusal);
+      refuseCors(Settings.CORS_ALLOW_HEADERS, GatewayApiCors::headerRefusal);
+    }
     return Config.builder()
         .domain(get(Settings.DOMAIN).orElseThrow())
         .gateway(get(Settings.GATEWAY).orElseThrow())
         .clusterDomain(get(Settings.CLUSTER_DOMAIN).orElseThrow())
         .target(target)
+        .routes(routes)
         .defaultIssuer(get(Settings.DEFAULT_ISSUER))
         .defaultJwksUri(get(Settings.DEFAULT_JWKS_URI))
         .mtls(get(Settings.MTLS).orElseThrow())
@@ -111,6 +124,14 @@ public final class SettingValues {
         .blocklist(new LinkedHashSet<>(get(Settings.BLOCKLIST).orElseThrow()))
         .allowedDomains(get(Settings.ALLOWED_DOMAINS).orElseThrow())
         .build();
+  }
+
+  /** A CORS list the HTTPRoute's {@code CORS} filter cannot carry is refused as that setting. */
+  private void refuseCors(
+      Setting<List<String>> setting, java.util.function.Function<List<String>, String> rule) {
+    List<String> value = get(setting).orElseThrow();
+    String refusal = rule.apply(value);
+    if (refusal != null) throw new InvalidSettingValue(setting, String.join(",", value), refusal);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.GatewayRef;
 import dev.apicontroller.translate.IstioVersion;
 import dev.apicontroller.translate.Profile;
+import dev.apicontroller.translate.RouteKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -80,6 +81,18 @@ public final class Settings {
                   + " Policy); 1.6 to 1.21 the modern objects at networking/security v1beta1;"
                   + " >= 1.22 the modern objects at v1.")
           .byDefault(null, "that of the profile")
+          .build();
+
+  /** VirtualService or Gateway API HTTPRoute (SPEC 3.5); gateway-api needs Istio >= 1.22. */
+  public static final Setting<RouteKind> ROUTES =
+      Setting.builder("routes", TEXT, RouteKind::parse)
+          .env("ROUTES")
+          .flag("virtualservice|gateway-api")
+          .describe(
+              "Route kind: virtualservice (Istio VirtualService) or gateway-api (a"
+                  + " gateway.networking.k8s.io/v1 HTTPRoute instead, with the same authentication"
+                  + " objects; needs Istio >= 1.22).")
+          .byDefault(TRANSLATOR.routes(), TRANSLATOR.routes().wireName())
           .build();
 
   public static final Setting<String> DEFAULT_ISSUER =
@@ -231,6 +244,7 @@ public final class Settings {
           CLUSTER_DOMAIN,
           PROFILE,
           ISTIO_VERSION,
+          ROUTES,
           DEFAULT_ISSUER,
           DEFAULT_JWKS_URI,
           MTLS,

@@ -14,6 +14,13 @@ public final class StatusMessages {
       "Not created because the VirtualService cannot be created.";
   public static final String NOT_APPLIED_YET = "Not applied yet.";
 
+  /** Why an auth object is not created when its route is not: names the route's kind. */
+  public static String notCreatedWithoutRoute(ObjectKind route) {
+    return route.isVirtualService()
+        ? NOT_CREATED_WITHOUT_ROUTE
+        : "Not created because the " + route.kind() + " cannot be created.";
+  }
+
   private StatusMessages() {}
 
   public static String hostnameOccupied(String host, String holder) {
@@ -39,12 +46,19 @@ public final class StatusMessages {
   }
 
   public static String nameTaken(ObjectRef holder) {
-    String kind = holder.kind() == null ? "An object" : "A " + holder.kind().kind();
+    String kind =
+        holder.kind() == null ? "An object" : article(holder.kind()) + holder.kind().kind();
     return kind
         + " named "
         + holder.qualifiedName()
         + " already exists and is not owned by this Api; the controller never changes it."
         + " Rename the Api or delete that object.";
+  }
+
+  /** "An HTTPRoute", "An AuthorizationPolicy", "A VirtualService": as the kind is spoken. */
+  private static String article(ObjectKind kind) {
+    char first = kind.kind().charAt(0);
+    return "AEIOUH".indexOf(first) >= 0 ? "An " : "A ";
   }
 
   public static String nameTaken(ObjectKind kind, ObjectRef holder) {

@@ -15,6 +15,7 @@ import dev.apicontroller.model.MatchKind;
 import dev.apicontroller.model.PathMatch;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.IstioTarget;
+import dev.apicontroller.translate.RouteKind;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.conflict.ApiSetView;
 import dev.apicontroller.translate.decide.ApiTranslator;
@@ -36,6 +37,9 @@ class AccessEquivalenceProperties {
   private static final ApiTranslator LEGACY = new ApiTranslator(Config.defaults());
   private static final ApiTranslator MODERN =
       new ApiTranslator(Config.builder().target(IstioTarget.V1).build());
+  private static final ApiTranslator GATEWAY_API =
+      new ApiTranslator(
+          Config.builder().target(IstioTarget.V1).routes(RouteKind.GATEWAY_API).build());
   private static final List<String> ISSUERS =
       List.of("https://a.example.com", "https://b.example.com", "https://c.example.com");
   private static final List<String> PATHS =
@@ -61,6 +65,36 @@ class AccessEquivalenceProperties {
       if (m.allowed()) {
         assertThat(l.allowed())
             .as("modern admits %s (%s) but legacy rejects it (%s)", r, m.reason(), l.reason())
+            .isTrue();
+      }
+    }
+  }
+
+  /**
+   * SPEC 3.5: the Gateway API target (HTTPRoute + the same auth objects) never admits a request
+   * that legacy rejects either; its regex loss is the modern one (regexes are not generated here).
+   */
+  @Property
+  void gatewayApiNeverAdmitsWhatLegacyRejects(
+      @ForAll("apis") Api api, @ForAll("requests") List<AccessRequest> requests) {
+    Translation legacy = LEGACY.translate(api, ApiSetView.builder(LEGACY.config()).build());
+    Translation gateway =
+        GATEWAY_API.translate(
+            api,
+            ApiSetView.builder(GATEWAY_API.config())
+                .service("shop", "orders", Map.of("app", "orders"))
+                .build());
+    assertThat(legacy.problems()).isEmpty();
+    assertThat(gateway.problems()).isEmpty();
+    assertThat(GatewayApiAccessEvaluator.applies(gateway.objects())).isTrue();
+    LegacyAccessEvaluator legacyAccess = LegacyAccessEvaluator.of(legacy.objects());
+    GatewayApiAccessEvaluator gatewayAccess = GatewayApiAccessEvaluator.of(gateway.objects());
+    for (AccessRequest r : requests) {
+      Decision g = gatewayAccess.evaluate(r);
+      Decision l = legacyAccess.evaluate(r);
+      if (g.allowed()) {
+        assertThat(l.allowed())
+            .as("gateway-api admits %s (%s) but legacy rejects it (%s)", r, g.reason(), l.reason())
             .isTrue();
       }
     }
