@@ -49,7 +49,14 @@ public record OperatorSettings(
     values.target(); // a profile and a version that disagree stop the operator here
     boolean inCluster = env.containsKey("KUBERNETES_SERVICE_HOST");
     return new OperatorSettings(
-        values.config(values.target().orElse(Config.defaults().target())),
+        values
+            .target()
+            .map(values::config)
+            // No target chosen: an ambient data plane is checked against the discovered one.
+            .orElseGet(
+                () ->
+                    ImmutableConfig.copyOf(values.config(IstioTarget.V1))
+                        .withTarget(Config.defaults().target())),
         values.target().isPresent(),
         Set.copyOf(new LinkedHashSet<>(values.get(Settings.WATCH_NAMESPACES).orElseThrow())),
         values.get(Settings.LEADER_ELECTION).orElse(inCluster),
@@ -59,8 +66,15 @@ public record OperatorSettings(
         values.get(Settings.API_CONTROLLER_LOG_LEVEL));
   }
 
-  /** The translation settings for the target the cluster serves, unless the settings chose one. */
+  /**
+   * The translation settings for the target the cluster serves, unless the settings chose one.
+   *
+   * @throws dev.apicontroller.translate.settings.InvalidSettingValue when {@code DATAPLANE=ambient}
+   *     and the served target cannot attach to waypoints
+   */
   public Config config(IstioTarget served) {
-    return targetGiven ? config : ImmutableConfig.copyOf(config).withTarget(served);
+    if (targetGiven) return config;
+    SettingValues.requireAmbientSupport(config.dataplane(), served);
+    return ImmutableConfig.copyOf(config).withTarget(served);
   }
 }

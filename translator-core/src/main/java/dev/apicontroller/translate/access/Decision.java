@@ -25,7 +25,12 @@ public record Decision(boolean allowed, int httpStatus, Basis basis, String reas
     /** Modern: a DENY AuthorizationPolicy rule matches the request. */
     DENY_RULE_MATCHES,
     /** Modern: no DENY rule matches the request. */
-    NO_DENY_RULE_MATCHES
+    NO_DENY_RULE_MATCHES,
+    /**
+     * Ambient: the secured {@code Api} has no route until its Service is bound to a waypoint that
+     * ingress uses, so the gateway knows no such host.
+     */
+    NO_ROUTE
   }
 
   public static Decision allow(Basis basis, String reason) {
@@ -34,6 +39,10 @@ public record Decision(boolean allowed, int httpStatus, Basis basis, String reas
 
   public static Decision unauthorized(Basis basis, String reason) {
     return new Decision(false, 401, basis, reason);
+  }
+
+  public static Decision notFound(Basis basis, String reason) {
+    return new Decision(false, 404, basis, reason);
   }
 
   public static Decision forbidden(Basis basis, String reason) {

@@ -10,6 +10,7 @@ import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.Profile;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.access.AccessRequest;
+import dev.apicontroller.translate.access.AmbientAccessEvaluator;
 import dev.apicontroller.translate.access.Decision;
 import dev.apicontroller.translate.access.LegacyAccessEvaluator;
 import dev.apicontroller.translate.access.ModernAccessEvaluator;
@@ -102,8 +103,9 @@ public final class Explainer {
   /** The decision of the profile's access semantics over the objects it would apply. */
   public static Decision evaluate(
       Profile profile, List<GeneratedObject> objects, AccessRequest request) {
-    return profile == Profile.LEGACY
-        ? LegacyAccessEvaluator.of(objects).evaluate(request)
+    if (profile == Profile.LEGACY) return LegacyAccessEvaluator.of(objects).evaluate(request);
+    return AmbientAccessEvaluator.isAmbient(objects)
+        ? AmbientAccessEvaluator.of(objects).evaluate(request)
         : ModernAccessEvaluator.of(objects).evaluate(request);
   }
 
@@ -116,6 +118,9 @@ public final class Explainer {
     for (GeneratedObject o : t.objects()) {
       if (o.objectKind().role() == ObjectKind.Role.ROUTE) return null;
     }
+    // An ambient route held back for its waypoint: the auth objects exist, every request is
+    // refused.
+    if (AmbientAccessEvaluator.isAmbient(t.objects())) return null;
     return new Unexplained(
         Unexplained.Reason.NOT_EXPOSED,
         profile,

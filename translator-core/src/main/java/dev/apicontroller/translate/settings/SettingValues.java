@@ -1,6 +1,7 @@
 package dev.apicontroller.translate.settings;
 
 import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.Dataplane;
 import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.IstioVersion;
 import dev.apicontroller.translate.Profile;
@@ -95,9 +96,15 @@ public final class SettingValues {
 
   /**
    * The translation settings, for {@code target} (one the settings leave open, found otherwise).
+   *
+   * @throws InvalidSettingValue when the data plane is forced to ambient and {@code target} cannot
+   *     attach to waypoints
    */
   public Config config(IstioTarget target) {
+    Dataplane dataplane = get(Settings.DATAPLANE).orElseThrow();
+    requireAmbientSupport(dataplane, target);
     return Config.builder()
+        .dataplane(dataplane)
         .domain(get(Settings.DOMAIN).orElseThrow())
         .gateway(get(Settings.GATEWAY).orElseThrow())
         .clusterDomain(get(Settings.CLUSTER_DOMAIN).orElseThrow())
@@ -111,6 +118,24 @@ public final class SettingValues {
         .blocklist(new LinkedHashSet<>(get(Settings.BLOCKLIST).orElseThrow()))
         .allowedDomains(get(Settings.ALLOWED_DOMAINS).orElseThrow())
         .build();
+  }
+
+  /**
+   * Refuses a forced ambient data plane for a target whose auth objects cannot attach to waypoints
+   * (SPEC 3.5): the operator checks the target it discovered with this too.
+   *
+   * @throws InvalidSettingValue naming {@link Settings#DATAPLANE}
+   */
+  public static void requireAmbientSupport(Dataplane dataplane, IstioTarget target) {
+    if (dataplane != Dataplane.AMBIENT || target.supportsAmbient()) return;
+    throw new InvalidSettingValue(
+        Settings.DATAPLANE,
+        dataplane.wireName(),
+        "ambient needs Istio >= 1.22, the first whose RequestAuthentication and"
+            + " AuthorizationPolicy take targetRefs (ambient is GA from 1.24), but the target is "
+            + target.istioVersions()
+            + "; set the Istio version (istio-version, ISTIO_VERSION) to 1.22 or later, or the"
+            + " data plane to sidecar or auto");
   }
 
   /**
