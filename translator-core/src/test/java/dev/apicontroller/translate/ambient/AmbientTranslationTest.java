@@ -18,10 +18,16 @@ import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.Manifests;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.ObjectKind.Role;
+import dev.apicontroller.translate.Profile;
 import dev.apicontroller.translate.Translation;
+import dev.apicontroller.translate.access.AccessRequest;
+import dev.apicontroller.translate.access.Decision;
+import dev.apicontroller.translate.access.Token;
 import dev.apicontroller.translate.conflict.ApiSetView;
 import dev.apicontroller.translate.conflict.ClusterView;
 import dev.apicontroller.translate.decide.ApiTranslator;
+import dev.apicontroller.translate.explain.Explainer;
+import dev.apicontroller.translate.explain.Explanation;
 import dev.apicontroller.translate.status.ApiEvent;
 import dev.apicontroller.translate.status.ApplyOutcome;
 import dev.apicontroller.translate.status.StatusComposer;
@@ -210,6 +216,24 @@ class AmbientTranslationTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(ApiEvent.Type.WARNING, "WaypointRequired"));
     assertThat(StatusEvents.between(status, status, List.of())).isEmpty();
+  }
+
+  @Test
+  void explainSaysEveryRequestIsDeniedWhileTheRouteWaitsForItsWaypoint() {
+    Translation t = AMBIENT.translate(SECURED, ClusterView.EMPTY);
+    Explanation e =
+        new Explainer(AMBIENT.config())
+            .explain(
+                SECURED,
+                Map.of(Profile.MODERN, t),
+                AccessRequest.withToken("/orders", Token.valid("https://auth.example.com")),
+                List.of());
+    assertThat(e.explained()).isTrue();
+    Decision d = e.decisions().get(Profile.MODERN);
+    assertThat(d.allowed()).isFalse();
+    assertThat(d.httpStatus()).isEqualTo(404);
+    assertThat(d.basis()).isEqualTo(Decision.Basis.NO_ROUTE);
+    assertThat(d.reason()).startsWith("denied: no route until");
   }
 
   private static String json(GeneratedObject o) {
