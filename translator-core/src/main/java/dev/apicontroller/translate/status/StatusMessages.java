@@ -73,7 +73,7 @@ public final class StatusMessages {
           .append(label)
           .append(label.endsWith("ingress-use-waypoint") ? "=\"true\"" : "=<waypoint name>");
     }
-    return "Not created: in the ambient data plane only a waypoint enforces the authentication, so"
+    return "No route: in the ambient data plane only a waypoint enforces the authentication, so"
         + " the route waits until Service "
         + namespace
         + "/"
