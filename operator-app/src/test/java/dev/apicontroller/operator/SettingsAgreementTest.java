@@ -62,6 +62,10 @@ class SettingsAgreementTest {
     SAMPLES.put(Settings.PROFILE, List.of("legacy", "Modern", " modern ", "", "ancient"));
     SAMPLES.put(
         Settings.ISTIO_VERSION, List.of("1.21", " 1.24 ", "1.5", "", "1", "v1.21", "1.21.3"));
+    // "ambient" alone is not a sample: it needs Istio >= 1.22, which the CLI's default target
+    // (legacy) is not, while the operator checks it against the target it discovers
+    // (DataplaneSettingTest, OperatorSettingsTest).
+    SAMPLES.put(Settings.DATAPLANE, List.of("auto", "Sidecar", " sidecar ", "", "ztunnel"));
     SAMPLES.put(Settings.DEFAULT_ISSUER, List.of("https://issuer.example", "any text", ""));
     SAMPLES.put(
         Settings.DEFAULT_JWKS_URI,
