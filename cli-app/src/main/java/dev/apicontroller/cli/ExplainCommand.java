@@ -8,6 +8,7 @@ import dev.apicontroller.cli.explain.TokenInspection;
 import dev.apicontroller.cli.explain.TokenInspector;
 import dev.apicontroller.cli.explain.TokenReport;
 import dev.apicontroller.cli.input.InputSet;
+import dev.apicontroller.cli.input.NamespaceLabels;
 import dev.apicontroller.cli.input.ServiceSelector;
 import dev.apicontroller.model.Api;
 import dev.apicontroller.model.read.ApiDocument;
@@ -392,6 +393,7 @@ public final class ExplainCommand implements Callable<Integer> {
   private static ClusterView services(InputSet set) {
     ApiSetView.Builder b = ApiSetView.builder(ImmutableConfig.builder().build());
     for (ServiceSelector s : set.services()) b.service(s.namespace(), s.name(), s.selector());
+    for (NamespaceLabels n : set.namespaces()) b.namespace(n.name(), n.labels());
     return b.build();
   }
 
@@ -401,7 +403,7 @@ public final class ExplainCommand implements Callable<Integer> {
     for (StandInService s : standIns) {
       services.add(new ServiceSelector(s.namespace(), s.name(), s.selector()));
     }
-    return new InputSet(set.apis(), services);
+    return new InputSet(set.apis(), services, List.of(), set.namespaces());
   }
 
   /** ISO-8601 instants for {@code --now}. */

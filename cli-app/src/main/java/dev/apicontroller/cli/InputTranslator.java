@@ -1,6 +1,7 @@
 package dev.apicontroller.cli;
 
 import dev.apicontroller.cli.input.InputSet;
+import dev.apicontroller.cli.input.NamespaceLabels;
 import dev.apicontroller.cli.input.ServiceSelector;
 import dev.apicontroller.model.read.ApiDocument;
 import dev.apicontroller.model.read.Problem;
@@ -17,8 +18,9 @@ import java.util.function.Consumer;
 
 /**
  * Translates a set of input {@code Api}s with the core, as the operator would in a cluster that
- * holds exactly those {@code Api}s and {@code Service}s (SPEC 4 decides conflicts among them), and
- * reports every problem at its place in the input.
+ * holds exactly those {@code Api}s, {@code Service}s and {@code Namespace}s (SPEC 4 decides
+ * conflicts among them; Namespace and Service labels the data plane, SPEC 3.5), and reports every
+ * problem at its place in the input.
  */
 public final class InputTranslator {
   private InputTranslator() {}
@@ -39,7 +41,7 @@ public final class InputTranslator {
       InputSet inputs, Config config, Diagnostics diagnostics, Consumer<TranslatedApi> each) {
     List<ApiDocument> valid = inputs.validApis();
     ApiTranslator translator = new ApiTranslator(config);
-    ClusterView cluster = view(valid, inputs.services(), translator);
+    ClusterView cluster = view(valid, inputs, translator);
     for (InputSet.Rejected r : inputs.rejected())
       diagnostics.report(r.source().source(), r.problem());
     for (ApiDocument doc : inputs.apis()) {
@@ -128,11 +130,16 @@ public final class InputTranslator {
    * Api}'s own objects as foreign ones (the CLI's {@code Api}s have no uid to prove ownership).
    */
   private static ClusterView view(
-      List<ApiDocument> valid, List<ServiceSelector> services, ApiTranslator translator) {
+      List<ApiDocument> valid, InputSet inputs, ApiTranslator translator) {
     // The translator's own hostname rule: the view keys Apis by the hosts the translator decides.
     ApiSetView.Builder b = ApiSetView.builder(translator.hostnames());
     for (ApiDocument d : valid) b.api(d.api());
-    for (ServiceSelector s : services) b.service(s.namespace(), s.name(), s.selector());
+    for (ServiceSelector s : inputs.services()) {
+      b.service(s.namespace(), s.name(), s.selector());
+      b.serviceLabels(s.namespace(), s.name(), s.labels());
+    }
+    // Namespace labels decide the data plane under DATAPLANE=auto (SPEC 3.5).
+    for (NamespaceLabels n : inputs.namespaces()) b.namespace(n.name(), n.labels());
     return b.build();
   }
 }

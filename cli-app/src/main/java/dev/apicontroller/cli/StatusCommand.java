@@ -4,6 +4,7 @@ import dev.apicontroller.cli.input.InputSet;
 import dev.apicontroller.cli.output.ManifestWriter;
 import dev.apicontroller.model.Api;
 import dev.apicontroller.model.ApiStatus;
+import dev.apicontroller.model.Condition;
 import dev.apicontroller.model.ImmutableApi;
 import dev.apicontroller.model.ResourceStatus;
 import dev.apicontroller.model.StatusCode;
@@ -126,13 +127,26 @@ public final class StatusCommand implements Callable<Integer> {
       if (p.isError()) return p.describe();
     }
     ApiStatus s = t.translation().status();
+    // Not ready without an input error (a conflict, or an ambient route waiting for its
+    // waypoint): the Ready reason leads, as kubectl's REASON column would show it.
+    String reason = notReadyReason(s);
     for (ResourceStatus r :
         new ResourceStatus[] {
           s.virtualServiceStatus(), s.authenticationStatus(), s.authorizationPolicyStatus()
         }) {
-      if (r != null && !r.lastError().isEmpty()) return r.lastError();
+      if (r != null && !r.lastError().isEmpty()) return reason + r.lastError();
     }
-    return s.conditions().isEmpty() ? "" : s.conditions().get(0).message();
+    return s.conditions().isEmpty() ? "" : reason + s.conditions().get(0).message();
+  }
+
+  /** {@code "<Reason>: "} of a Ready condition that is False, else empty. */
+  private static String notReadyReason(ApiStatus s) {
+    for (Condition c : s.conditions()) {
+      if (Condition.READY.equals(c.type()) && "False".equals(c.status())) {
+        return c.reason() + ": ";
+      }
+    }
+    return "";
   }
 
   private static String nullToEmpty(String s) {

@@ -48,7 +48,10 @@ class RenderCommandTest {
     int modernObjects = 0;
     for (Path f : files) {
       ApictlRun v1beta1 = ApictlRun.of("render", "--istio-version", "1.21", f.toString());
-      ApictlRun v1 = ApictlRun.of("render", "--istio-version", "1.24", f.toString());
+      // Istio 1.21 cannot attach policies to waypoints, so it writes the sidecar objects even in
+      // examples/ambient; compare them with 1.24's sidecar objects.
+      ApictlRun v1 =
+          ApictlRun.of("render", "--istio-version", "1.24", "--dataplane", "sidecar", f.toString());
       for (ApictlRun run : List.of(v1beta1, v1)) {
         assertThat(run.code()).as(run.toString()).isZero();
         assertThat(run.err()).as(run.toString()).doesNotContain("error:");
@@ -176,6 +179,57 @@ class RenderCommandTest {
     ApictlRun withVirtualService = ApictlRun.withStdin(virtualService + api, args);
     assertThat(withRoute.code()).as(withRoute.toString()).isZero();
     assertThat(withRoute.out()).isEqualTo(withVirtualService.out()).contains("code: 2");
+  }
+
+  @Test
+  void everyExampleRendersForTheAmbientDataPlane() throws Exception {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(EXAMPLES)) {
+      files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    int targetRefs = 0;
+    for (Path f : files) {
+      ApictlRun ambient =
+          ApictlRun.of("render", "--dataplane", "ambient", "--istio-version", "1.24", f.toString());
+      assertThat(ambient.code()).as(ambient.toString()).isZero();
+      assertThat(ambient.err()).as(ambient.toString()).doesNotContain("error:");
+      assertThat(ambient.out())
+          .as("ztunnel encrypts: no PeerAuthentication")
+          .doesNotContain("kind: PeerAuthentication", "selector:", "matchLabels");
+      assertThat(count(ambient.out(), "kind: AuthorizationPolicy"))
+          .isEqualTo(count(ambient.out(), "targetRefs:") / 2);
+      targetRefs += count(ambient.out(), "targetRefs:");
+      ApictlRun auto = ApictlRun.of("render", "--istio-version", "1.24", f.toString());
+      assertThat(auto.code()).as(auto.toString()).isZero();
+    }
+    assertThat(targetRefs).isGreaterThanOrEqualTo(8);
+  }
+
+  @Test
+  void theAmbientExampleIsAmbientByItsNamespaceLabelAndRoutedByItsWaypointLabels() {
+    Path example = EXAMPLES.resolve("ambient/orders.yaml");
+    ApictlRun run = ApictlRun.of("render", "--istio-version", "1.24", example.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out())
+        .contains("targetRefs:\n  - group: \"\"\n    kind: Service\n    name: invoices\n")
+        .contains("kind: VirtualService")
+        .doesNotContain("PeerAuthentication");
+    // the VirtualService comes last, after the objects that secure it
+    assertThat(run.out().indexOf("kind: VirtualService"))
+        .isGreaterThan(run.out().lastIndexOf("kind: AuthorizationPolicy"));
+
+    ApictlRun sidecar =
+        ApictlRun.of(
+            "render", "--istio-version", "1.24", "--dataplane", "sidecar", example.toString());
+    assertThat(sidecar.out()).contains("kind: PeerAuthentication").doesNotContain("targetRefs");
+  }
+
+  @Test
+  void ambientBelowIstio122IsAUsageErrorNamingTheSetting() {
+    ApictlRun run = ApictlRun.of("render", "--dataplane", "ambient", EXAMPLES.toString());
+    assertThat(run.code()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).contains("dataplane: ambient needs Istio >= 1.22");
   }
 
   private static int count(String text, String part) {

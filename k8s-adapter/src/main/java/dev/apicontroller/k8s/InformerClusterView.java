@@ -6,6 +6,7 @@ import dev.apicontroller.translate.conflict.ClusterView;
 import dev.apicontroller.translate.conflict.ObjectRef;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.Comparator;
 import java.util.List;
@@ -24,14 +25,28 @@ public final class InformerClusterView implements ClusterView {
   private final IndexedCache<ApiResource> apis;
   private final GeneratedObjectCaches objects;
   private final IndexedCache<Service> services;
+  private final IndexedCache<Namespace> namespaces;
 
   public InformerClusterView(
       IndexedCache<ApiResource> apis,
       GeneratedObjectCaches objects,
       IndexedCache<Service> services) {
+    this(apis, objects, services, IndexedCache.empty());
+  }
+
+  /**
+   * @param namespaces Namespaces (cluster-scoped: looked up with a null namespace), whose labels
+   *     decide the ambient data plane; empty when the data plane cannot be ambient
+   */
+  public InformerClusterView(
+      IndexedCache<ApiResource> apis,
+      GeneratedObjectCaches objects,
+      IndexedCache<Service> services,
+      IndexedCache<Namespace> namespaces) {
     this.apis = apis;
     this.objects = objects;
     this.services = services;
+    this.namespaces = namespaces;
   }
 
   @Override
@@ -72,6 +87,21 @@ public final class InformerClusterView implements ClusterView {
         .get(namespace, service)
         .map(s -> s.getSpec() == null ? null : s.getSpec().getSelector())
         .map(Map::copyOf);
+  }
+
+  @Override
+  public Map<String, String> namespaceLabels(String namespace) {
+    return namespaces.get(null, namespace).map(InformerClusterView::labels).orElse(Map.of());
+  }
+
+  @Override
+  public Map<String, String> serviceLabels(String namespace, String service) {
+    return services.get(namespace, service).map(InformerClusterView::labels).orElse(Map.of());
+  }
+
+  private static Map<String, String> labels(HasMetadata object) {
+    Map<String, String> labels = object.getMetadata().getLabels();
+    return labels == null ? Map.of() : Map.copyOf(labels);
   }
 
   private List<Api> apis(String index, String key) {

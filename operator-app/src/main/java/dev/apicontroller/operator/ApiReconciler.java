@@ -19,6 +19,7 @@ import dev.apicontroller.translate.status.ObjectWrite;
 import dev.apicontroller.translate.status.StatusComposer;
 import dev.apicontroller.translate.status.StatusEvents;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -102,8 +103,14 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
             .services()
             .<IndexedCache<Service>>map(EventSourceCache::new)
             .orElse(IndexedCache.empty());
+    IndexedCache<Namespace> namespaces =
+        sources
+            .namespaces()
+            .<IndexedCache<Namespace>>map(EventSourceCache::new)
+            .orElse(IndexedCache.empty());
     clusterView =
-        new InformerClusterView(new EventSourceCache<>(sources.apis()), objectCaches, services);
+        new InformerClusterView(
+            new EventSourceCache<>(sources.apis()), objectCaches, services, namespaces);
     metrics.watch(sources.apis());
     return sources.all();
   }
@@ -116,6 +123,11 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
 
     ObjectApplier applier = new ObjectApplier(context, this::cacheWatching);
     List<ObjectWrite> writes = new ArrayList<>();
+    if (translation.pruneUndesired() && routeWithheld(translation.objects())) {
+      // An ambient route waiting for its waypoint: gone before the auth objects change (they may
+      // move from a sidecar selector to a waypoint not yet there), never after (SPEC 3.5, 6).
+      deleteOwnedRoutes(applier, uid, writes);
+    }
     Map<ObjectKind.Role, ApplyOutcome> outcomes =
         applyInOrder(applier, translation.objects(), uid, writes);
     if (translation.pruneUndesired()) {
@@ -179,14 +191,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
   public DeleteControl cleanup(ApiResource resource, Context<ApiResource> context) {
     String uid = resource.getMetadata().getUid();
     List<ObjectWrite> writes = new ArrayList<>();
-    if (uid != null) {
-      ObjectApplier applier = new ObjectApplier(context, this::cacheWatching);
-      for (OwnedObject owned : objectCaches.ownedBy(uid)) {
-        if (owned.kind().role() == ObjectKind.Role.ROUTE && applier.delete(owned)) {
-          writes.add(ObjectWrites.deleted(owned));
-        }
-      }
-    }
+    deleteOwnedRoutes(new ObjectApplier(context, this::cacheWatching), uid, writes);
     events.record(
         resource, StatusEvents.between(resource.getStatus(), resource.getStatus(), writes));
     return DeleteControl.defaultDelete();
@@ -289,6 +294,25 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
       }
     }
     return false;
+  }
+
+  /** Auth objects wanted without a route: the core holds the route back (ambient, SPEC 3.5). */
+  private static boolean routeWithheld(List<GeneratedObject> wanted) {
+    boolean auth = false;
+    for (GeneratedObject o : wanted) {
+      if (o.objectKind().role() == ObjectKind.Role.ROUTE) return false;
+      auth = true;
+    }
+    return auth;
+  }
+
+  private void deleteOwnedRoutes(ObjectApplier applier, String uid, List<ObjectWrite> writes) {
+    if (uid == null) return;
+    for (OwnedObject owned : objectCaches.ownedBy(uid)) {
+      if (owned.kind().role() == ObjectKind.Role.ROUTE && applier.delete(owned)) {
+        writes.add(ObjectWrites.deleted(owned));
+      }
+    }
   }
 
   /** Deletes owned objects the core no longer wants, VirtualServices first. */

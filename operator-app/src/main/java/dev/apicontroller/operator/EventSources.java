@@ -3,10 +3,12 @@ package dev.apicontroller.operator;
 import dev.apicontroller.k8s.ApiResource;
 import dev.apicontroller.k8s.CacheIndexes;
 import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.Dataplane;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.Profile;
 import dev.apicontroller.translate.decide.ApiTranslator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -29,6 +31,7 @@ final class EventSources {
   private final Map<ObjectKind, InformerEventSource<GenericKubernetesResource, ApiResource>>
       objects = new EnumMap<>(ObjectKind.class);
   private final InformerEventSource<Service, ApiResource> services;
+  private final InformerEventSource<Namespace, ApiResource> namespaces;
 
   EventSources(
       EventSourceContext<ApiResource> context, ApiTranslator translator, WatchedKinds kinds) {
@@ -95,6 +98,19 @@ final class EventSources {
                     .build(),
                 context)
             : null;
+
+    // Namespace labels make a namespace ambient and bind waypoints (SPEC 3.5): watched, in every
+    // namespace (they are cluster-scoped), only when the target can write ambient objects.
+    namespaces =
+        config.target().supportsAmbient() && config.dataplane() != Dataplane.SIDECAR
+            ? new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Namespace.class, ApiResource.class)
+                    .withName("namespaces")
+                    .withWatchAllNamespaces()
+                    .withSecondaryToPrimaryMapper(n -> holder.get().namespace(n))
+                    .build(),
+                context)
+            : null;
   }
 
   InformerEventSource<ApiResource, ApiResource> apis() {
@@ -109,11 +125,16 @@ final class EventSources {
     return Optional.ofNullable(services);
   }
 
+  Optional<InformerEventSource<Namespace, ApiResource>> namespaces() {
+    return Optional.ofNullable(namespaces);
+  }
+
   List<EventSource<?, ApiResource>> all() {
     List<EventSource<?, ApiResource>> all = new ArrayList<>();
     all.add(apis);
     all.addAll(objects.values());
     if (services != null) all.add(services);
+    if (namespaces != null) all.add(namespaces);
     return all;
   }
 

@@ -1,5 +1,6 @@
 package dev.apicontroller.operator;
 
+import dev.apicontroller.translate.settings.InvalidSettingValue;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -33,6 +34,12 @@ public final class Main {
     try {
       operator = new ApiControllerOperator(client, settings, registry);
       health = new HealthServer(settings.metricsPort(), operator::ready, registry);
+    } catch (InvalidSettingValue e) {
+      // DATAPLANE=ambient, and the cluster serves an Istio whose policies take no targetRefs.
+      System.err.println("api-controller: invalid setting: " + e.getMessage());
+      client.close();
+      System.exit(2);
+      return;
     } catch (RuntimeException e) {
       LOG.error(
           "cannot start: the Kubernetes API server at {} did not answer ({}); check KUBECONFIG or"

@@ -1,6 +1,7 @@
 package dev.apicontroller.operator;
 
 import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.Dataplane;
 import dev.apicontroller.translate.ImmutableConfig;
 import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.RouteKind;
@@ -64,11 +65,13 @@ public record OperatorSettings(
   /**
    * The translation settings; without a configured target, for a stand-in that {@link
    * #config(IstioTarget)} replaces: the translator's default, or the newest when gateway-api routes
-   * (which need it) are asked for.
+   * or a forced ambient data plane (which need it) are asked for.
    */
   private static Config translationSettings(SettingValues values) {
-    boolean gatewayApi = values.get(Settings.ROUTES).orElseThrow() == RouteKind.GATEWAY_API;
-    IstioTarget standIn = gatewayApi ? IstioTarget.V1 : Config.defaults().target();
+    boolean needsV1 =
+        values.get(Settings.ROUTES).orElseThrow() == RouteKind.GATEWAY_API
+            || values.get(Settings.DATAPLANE).orElseThrow() == Dataplane.AMBIENT;
+    IstioTarget standIn = needsV1 ? IstioTarget.V1 : Config.defaults().target();
     try {
       return values.config(values.target().orElse(standIn));
     } catch (InvalidSettingValue e) {
@@ -81,6 +84,8 @@ public record OperatorSettings(
    *
    * @throws IllegalArgumentException {@code ROUTES="gateway-api": rule} when the routes cannot be
    *     written for the served target (gateway-api on Istio 1.6 to 1.21): the operator stops
+   * @throws InvalidSettingValue when {@code DATAPLANE=ambient} and the served target cannot attach
+   *     to waypoints
    */
   public Config config(IstioTarget served) {
     if (targetGiven) return config;
@@ -93,6 +98,7 @@ public record OperatorSettings(
               + "\": "
               + refusal);
     }
+    SettingValues.requireAmbientSupport(config.dataplane(), served);
     return ImmutableConfig.copyOf(config).withTarget(served);
   }
 }

@@ -8,6 +8,7 @@ import dev.apicontroller.model.ApiStatus;
 import dev.apicontroller.model.StatusCode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
@@ -76,13 +77,26 @@ final class SecondaryMappings {
     return ids;
   }
 
-  /** A Service: the {@code Api}s exposing it (the modern profile reads its selector). */
+  /**
+   * A Service: the {@code Api}s exposing it (the modern profile reads its selector, the ambient
+   * data plane its waypoint labels).
+   */
   Set<ResourceID> service(Service service) {
     Set<ResourceID> ids = new HashSet<>();
     String key =
         CacheIndexes.serviceKey(
             service.getMetadata().getNamespace(), service.getMetadata().getName());
     apis.byIndex(CacheIndexes.API_SERVICE, key).forEach(a -> ids.add(ResourceID.fromResource(a)));
+    return ids;
+  }
+
+  /**
+   * A Namespace: every {@code Api} in it, as its labels may make it ambient or bind a waypoint
+   * (SPEC 3.5).
+   */
+  Set<ResourceID> namespace(Namespace namespace) {
+    Set<ResourceID> ids = new HashSet<>();
+    apis.list(namespace.getMetadata().getName()).forEach(a -> ids.add(ResourceID.fromResource(a)));
     return ids;
   }
 

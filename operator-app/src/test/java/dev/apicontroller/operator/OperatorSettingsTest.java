@@ -30,6 +30,20 @@ class OperatorSettingsTest {
   }
 
   @Test
+  void anAmbientDataPlaneIsCheckedAgainstTheTargetGivenOrDiscovered() {
+    OperatorSettings discovered = OperatorSettings.fromEnvironment(Map.of("DATAPLANE", "ambient"));
+    assertThat(discovered.config(IstioTarget.V1).dataplane())
+        .isEqualTo(dev.apicontroller.translate.Dataplane.AMBIENT);
+    assertThatThrownBy(() -> discovered.config(IstioTarget.V1BETA1))
+        .hasMessageContaining("dataplane: ambient needs Istio >= 1.22");
+    assertThatThrownBy(
+            () ->
+                OperatorSettings.fromEnvironment(
+                    Map.of("DATAPLANE", "ambient", "ISTIO_VERSION", "1.21")))
+        .hasMessageContaining("ambient needs Istio >= 1.22");
+  }
+
+  @Test
   void withoutAProfileOrVersionTheTargetIsTheOneTheClusterServes() {
     OperatorSettings none = OperatorSettings.fromEnvironment(Map.of());
     assertThat(none.config(IstioTarget.V1BETA1).target()).isEqualTo(IstioTarget.V1BETA1);

@@ -67,6 +67,10 @@ class SettingsAgreementTest {
     // gateway-api alone: the operator takes the target the cluster serves, apictl's default is
     // legacy (refused); both with a version: theRoutesSettingNeedsIstio122InBoth.
     SAMPLES.put(Settings.ROUTES, List.of("virtualservice", " VirtualService ", "", "httproute"));
+    // "ambient" alone is not a sample: it needs Istio >= 1.22, which the CLI's default target
+    // (legacy) is not, while the operator checks it against the target it discovers
+    // (DataplaneSettingTest, OperatorSettingsTest).
+    SAMPLES.put(Settings.DATAPLANE, List.of("auto", "Sidecar", " sidecar ", "", "ztunnel"));
     SAMPLES.put(Settings.DEFAULT_ISSUER, List.of("https://issuer.example", "any text", ""));
     SAMPLES.put(
         Settings.DEFAULT_JWKS_URI,

@@ -85,6 +85,17 @@ public interface Config {
     if (refusal != null) throw new IllegalStateException("routes: " + refusal);
   }
 
+  /**
+   * Sidecar or ambient objects (SPEC 3.5); {@code auto} decides per namespace. Ambient needs the
+   * {@link IstioTarget#V1} target (Istio 1.22, the first whose RequestAuthentication and
+   * AuthorizationPolicy take {@code targetRefs}): the settings refuse a forced ambient below it,
+   * and {@code auto} treats every namespace as sidecar below it.
+   */
+  @Value.Default
+  default Dataplane dataplane() {
+    return Dataplane.AUTO;
+  }
+
   /** Legacy or modern objects, as {@link #target()} says. */
   default Profile profile() {
     return target().profile();

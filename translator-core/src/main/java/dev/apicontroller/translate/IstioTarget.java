@@ -56,6 +56,15 @@ public enum IstioTarget {
     return profile == Profile.LEGACY ? LEGACY : V1;
   }
 
+  /**
+   * Whether the auth objects of this target can attach to an ambient waypoint: {@code targetRefs}
+   * on RequestAuthentication and AuthorizationPolicy came with Istio 1.22 (istio/api#3159; ambient
+   * itself is GA from 1.24), so only {@link #V1}.
+   */
+  public boolean supportsAmbient() {
+    return this == V1;
+  }
+
   /** Legacy or modern objects. */
   public Profile profile() {
     return profile;

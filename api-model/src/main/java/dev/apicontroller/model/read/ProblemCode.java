@@ -59,6 +59,9 @@ public enum ProblemCode {
   OBJECT_NAME_TAKEN(
       "object-name-taken",
       "An object the Api does not own holds the name of one it would create (SPEC 4)."),
+  WAYPOINT_REQUIRED(
+      "waypoint-required",
+      "Warning: in the ambient data plane, a secured Api gets no route until its Service is bound to a waypoint (istio.io/use-waypoint) that ingress uses (istio.io/ingress-use-waypoint: \"true\"), on the Service or its Namespace; its auth objects are written."),
   EXCLUSION_DROPPED(
       "exclusion-dropped",
       "Warning: a regex exclusion (or a '*' inside a path) cannot be expressed in an AuthorizationPolicy; the modern profile drops it, so the path needs a token."),

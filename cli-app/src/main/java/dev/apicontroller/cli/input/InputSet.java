@@ -19,20 +19,29 @@ import java.util.Map;
 
 /**
  * The input documents sorted by what they are to the CLI: {@code Api}s (bound strictly, in input
- * order, with the namespace filled in) and {@code Service}s (their selectors). Everything else is
- * ignored.
+ * order, with the namespace filled in), {@code Service}s (their selectors and labels) and {@code
+ * Namespace}s (their labels). Everything else is ignored.
  *
  * @param apis every {@code Api} document, valid or not
  * @param services the selectors of every {@code Service} document
+ * @param namespaces the labels of every {@code Namespace} document
  */
 public record InputSet(
-    List<ApiDocument> apis, List<ServiceSelector> services, List<Rejected> rejected) {
+    List<ApiDocument> apis,
+    List<ServiceSelector> services,
+    List<Rejected> rejected,
+    List<NamespaceLabels> namespaces) {
   private static final ApiReader API_READER = new ApiReader();
 
   public InputSet {
     apis = List.copyOf(apis);
     services = List.copyOf(services);
     rejected = List.copyOf(rejected);
+    namespaces = List.copyOf(namespaces);
+  }
+
+  public InputSet(List<ApiDocument> apis, List<ServiceSelector> services, List<Rejected> rejected) {
+    this(apis, services, rejected, List.of());
   }
 
   public InputSet(List<ApiDocument> apis, List<ServiceSelector> services) {
@@ -44,9 +53,15 @@ public record InputSet(
 
   /**
    * One document as the CLI sees it, sorted as soon as it is read: an {@code Api} bound, a {@code
-   * Service}'s selector, a document rejected, or none of them (all null) for anything else.
+   * Service}'s selector, a {@code Namespace}'s labels, a document rejected, or none of them (all
+   * null) for anything else.
    */
-  public record Sorted(ApiDocument api, ServiceSelector service, Rejected rejected) {
+  public record Sorted(
+      ApiDocument api, ServiceSelector service, Rejected rejected, NamespaceLabels namespace) {
+    public Sorted(ApiDocument api, ServiceSelector service, Rejected rejected) {
+      this(api, service, rejected, null);
+    }
+
     public Sorted(ApiDocument api, ServiceSelector service) {
       this(api, service, null);
     }
@@ -95,6 +110,7 @@ public record InputSet(
     }
     if (mismatch != null) return new Sorted(null, null, new Rejected(doc, mismatch));
     if (isService(doc)) return new Sorted(null, service(doc, namespace));
+    if (isNamespace(doc)) return new Sorted(null, null, null, namespaceLabels(doc));
     return new Sorted(null, null);
   }
 
@@ -127,9 +143,11 @@ public record InputSet(
     List<ApiDocument> apis = new ArrayList<>();
     List<ServiceSelector> services = new ArrayList<>();
     List<Rejected> rejected = new ArrayList<>();
+    List<NamespaceLabels> namespaces = new ArrayList<>();
     Map<String, SourceDocument> seen = new HashMap<>();
     for (Sorted sorted : documents) {
       if (sorted.service() != null) services.add(sorted.service());
+      if (sorted.namespace() != null) namespaces.add(sorted.namespace());
       if (sorted.rejected() != null) rejected.add(sorted.rejected());
       ApiDocument read = sorted.api();
       if (read == null) continue;
@@ -154,7 +172,7 @@ public record InputSet(
       }
       apis.add(read);
     }
-    return new InputSet(apis, services, rejected);
+    return new InputSet(apis, services, rejected, namespaces);
   }
 
   /**
@@ -166,7 +184,7 @@ public record InputSet(
     for (ServiceSelector s : given) {
       if (documentFor(s) == null) all.add(s);
     }
-    return new InputSet(apis, all, rejected);
+    return new InputSet(apis, all, rejected, namespaces);
   }
 
   /** Those of {@code given} that a Service document among the inputs overrides. */
@@ -201,16 +219,34 @@ public record InputSet(
     return "Service".equals(doc.kind()) && "v1".equals(doc.apiVersion());
   }
 
+  private static boolean isNamespace(SourceDocument doc) {
+    return "Namespace".equals(doc.kind())
+        && "v1".equals(doc.apiVersion())
+        && !doc.root().path("metadata").path("name").asText("").isEmpty();
+  }
+
   private static ServiceSelector service(SourceDocument doc, String namespace) {
     JsonNode meta = doc.root().path("metadata");
     String ns = meta.path("namespace").asText("");
-    Map<String, String> selector = new LinkedHashMap<>();
-    JsonNode sel = doc.root().path("spec").path("selector");
-    for (Iterator<Map.Entry<String, JsonNode>> it = sel.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      selector.put(e.getKey(), e.getValue().asText());
-    }
     return new ServiceSelector(
-        ns.isEmpty() ? namespace : ns, meta.path("name").asText(""), selector);
+        ns.isEmpty() ? namespace : ns,
+        meta.path("name").asText(""),
+        strings(doc.root().path("spec").path("selector")),
+        strings(meta.path("labels")));
+  }
+
+  private static NamespaceLabels namespaceLabels(SourceDocument doc) {
+    JsonNode meta = doc.root().path("metadata");
+    return new NamespaceLabels(meta.path("name").asText(""), strings(meta.path("labels")));
+  }
+
+  /** A map of strings, such as {@code spec.selector} or {@code metadata.labels}. */
+  private static Map<String, String> strings(JsonNode map) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      out.put(e.getKey(), e.getValue().asText());
+    }
+    return out;
   }
 }

@@ -27,7 +27,12 @@ public record Decision(boolean allowed, int httpStatus, Basis basis, String reas
     /** Modern: no DENY rule matches the request. */
     NO_DENY_RULE_MATCHES,
     /** Gateway API: no rule of the HTTPRoute matches the request's path (404). */
-    NO_ROUTE_MATCHES
+    NO_ROUTE_MATCHES,
+    /**
+     * Ambient: the secured {@code Api} has no route until its Service is bound to a waypoint that
+     * ingress uses, so the gateway knows no such host.
+     */
+    NO_ROUTE
   }
 
   public static Decision allow(Basis basis, String reason) {

@@ -30,6 +30,8 @@ public final class ApiSetView implements ClusterView {
   private final Map<String, List<ObjectRef>> httpRoutesByHost;
   private final Map<String, ObjectRef> objects;
   private final Map<String, Map<String, String>> selectors;
+  private final Map<String, Map<String, String>> namespaceLabels;
+  private final Map<String, Map<String, String>> serviceLabels;
 
   private ApiSetView(Builder b) {
     this.apisByHost = freeze(b.apisByHost);
@@ -38,6 +40,8 @@ public final class ApiSetView implements ClusterView {
     this.httpRoutesByHost = freeze(b.httpRoutesByHost);
     this.objects = Map.copyOf(b.objects);
     this.selectors = Map.copyOf(b.selectors);
+    this.namespaceLabels = Map.copyOf(b.namespaceLabels);
+    this.serviceLabels = Map.copyOf(b.serviceLabels);
   }
 
   /** A view whose {@code Api}s are keyed by the full hosts {@code hostnames} gives them. */
@@ -80,6 +84,16 @@ public final class ApiSetView implements ClusterView {
     return Optional.ofNullable(selectors.get(namespace + "/" + service));
   }
 
+  @Override
+  public Map<String, String> namespaceLabels(String namespace) {
+    return namespaceLabels.getOrDefault(namespace, Map.of());
+  }
+
+  @Override
+  public Map<String, String> serviceLabels(String namespace, String service) {
+    return serviceLabels.getOrDefault(namespace + "/" + service, Map.of());
+  }
+
   private static String key(ObjectKind kind, String namespace, String name) {
     return kind.name() + "/" + namespace + "/" + name;
   }
@@ -99,6 +113,8 @@ public final class ApiSetView implements ClusterView {
     private final Map<String, List<ObjectRef>> httpRoutesByHost = new HashMap<>();
     private final Map<String, ObjectRef> objects = new HashMap<>();
     private final Map<String, Map<String, String>> selectors = new HashMap<>();
+    private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
+    private final Map<String, Map<String, String>> serviceLabels = new HashMap<>();
 
     private Builder(HostnameRule hostnames) {
       this.hostnames = hostnames;
@@ -123,6 +139,18 @@ public final class ApiSetView implements ClusterView {
       return this;
     }
 
+    /** A Namespace and its labels. */
+    public Builder namespace(String name, Map<String, String> labels) {
+      namespaceLabels.put(name, Map.copyOf(labels));
+      return this;
+    }
+
+    /** A Service's labels. */
+    public Builder serviceLabels(String namespace, String name, Map<String, String> labels) {
+      serviceLabels.put(namespace + "/" + name, Map.copyOf(labels));
+      return this;
+    }
+
     /** An existing object; for a route (VirtualService, HTTPRoute), the hosts it lists. */
     public Builder object(ObjectRef ref, List<String> hosts) {
       objects.put(key(ref.kind(), ref.namespace(), ref.name()), ref);
@@ -137,9 +165,10 @@ public final class ApiSetView implements ClusterView {
     }
 
     /**
-     * Records a non-{@code Api} document if it is a fact: a {@code v1 Service}, or an object of a
-     * kind the controller generates (VirtualServices with their {@code hosts}, HTTPRoutes with
-     * their {@code hostnames}). Returns whether it was one.
+     * Records a non-{@code Api} document if it is a fact: a {@code v1 Service} (selector and
+     * labels), a {@code v1 Namespace} (labels), or an object of a kind the controller generates
+     * (VirtualServices with their {@code hosts}, HTTPRoutes with their {@code hostnames}). Returns
+     * whether it was one.
      */
     public boolean document(JsonNode root) {
       if (root == null || !root.isObject()) return false;
@@ -147,6 +176,10 @@ public final class ApiSetView implements ClusterView {
       String kind = root.path("kind").asText("");
       JsonNode metadata = root.path("metadata");
       String name = metadata.path("name").asText("");
+      if (!name.isEmpty() && "v1".equals(apiVersion) && "Namespace".equals(kind)) {
+        namespace(name, labels(metadata));
+        return true;
+      }
       String namespace = metadata.path("namespace").asText("");
       if (namespace.isEmpty()) namespace = ObjectMetadata.DEFAULT_NAMESPACE;
       if (name.isEmpty()) return false;
@@ -157,6 +190,7 @@ public final class ApiSetView implements ClusterView {
             .fields()
             .forEachRemaining(e -> selector.put(e.getKey(), e.getValue().asText()));
         service(namespace, name, selector);
+        serviceLabels(namespace, name, labels(metadata));
         return true;
       }
       Optional<ObjectKind> generated = ObjectKind.of(apiVersion, kind);
@@ -171,6 +205,15 @@ public final class ApiSetView implements ClusterView {
       for (JsonNode h : root.path("spec").path(hostsField)) hosts.add(h.asText());
       object(new ObjectRef(generated.get(), namespace, name, controllerUid), hosts);
       return true;
+    }
+
+    private static Map<String, String> labels(JsonNode metadata) {
+      Map<String, String> labels = new LinkedHashMap<>();
+      metadata
+          .path("labels")
+          .fields()
+          .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+      return labels;
     }
 
     public ApiSetView build() {

@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The facts about the world that decide conflicts (SPEC 4) and the modern profile's selectors. The
- * operator answers from informer caches, the CLI from its set of input files. Implementations must
- * answer from memory: the core calls them freely.
+ * The facts about the world that decide conflicts (SPEC 4), the modern profile's selectors and the
+ * labels that choose the data plane and gate ambient routes (SPEC 3.5). The operator answers from
+ * informer caches, the CLI from its set of input files. Implementations must answer from memory:
+ * the core calls them freely.
  */
 public interface ClusterView {
   /** VirtualServices in any namespace whose {@code spec.hosts} list {@code host} (lower case). */
@@ -35,6 +36,19 @@ public interface ClusterView {
 
   /** {@code spec.selector} of a Service, if the Service is known. */
   Optional<Map<String, String>> serviceSelector(String namespace, String service);
+
+  /**
+   * {@code metadata.labels} of a Namespace; empty when it has none or is not known. The ambient
+   * data plane (SPEC 3.5) is decided from them in the core.
+   */
+  default Map<String, String> namespaceLabels(String namespace) {
+    return Map.of();
+  }
+
+  /** {@code metadata.labels} of a Service; empty when it has none or is not known. */
+  default Map<String, String> serviceLabels(String namespace, String service) {
+    return Map.of();
+  }
 
   /** A view of an empty cluster: no conflicts, no Services. */
   ClusterView EMPTY =

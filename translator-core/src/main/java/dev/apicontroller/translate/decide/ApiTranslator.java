@@ -15,6 +15,8 @@ import dev.apicontroller.translate.ObjectKind.Role;
 import dev.apicontroller.translate.Profile;
 import dev.apicontroller.translate.RouteKind;
 import dev.apicontroller.translate.Translation;
+import dev.apicontroller.translate.ambient.DataplaneChoice;
+import dev.apicontroller.translate.ambient.WaypointGate;
 import dev.apicontroller.translate.auth.EffectiveAuthentication;
 import dev.apicontroller.translate.auth.Origin;
 import dev.apicontroller.translate.conflict.ClusterView;
@@ -62,6 +64,7 @@ public final class ApiTranslator {
   private final PolicyBuilder policies;
   private final ModernAuthBuilder modernAuth;
   private final boolean modern;
+  private final DataplaneChoice dataplane;
 
   public ApiTranslator(Config config) {
     this.config = config;
@@ -76,6 +79,7 @@ public final class ApiTranslator {
     this.policies = new PolicyBuilder(config);
     this.modernAuth = new ModernAuthBuilder(config);
     this.modern = config.profile() == Profile.MODERN;
+    this.dataplane = new DataplaneChoice(config);
   }
 
   public Config config() {
@@ -165,7 +169,24 @@ public final class ApiTranslator {
 
     GeneratedMetadata metadata = OwnedMetadata.of(api);
     List<GeneratedObject> objects = new ArrayList<>(4);
-    if (secured) {
+    StatusLine routeWithheld = null;
+    if (secured && dataplane.ambient(api.metadata().namespaceOrDefault(), cluster)) {
+      String namespace = api.metadata().namespaceOrDefault();
+      String service = api.spec().service().name();
+      ModernAuthBuilder.Result auth = modernAuth.buildAmbient(api, metadata, origins);
+      objects.addAll(auth.objects());
+      List<Problem> more = new ArrayList<>(problems);
+      more.addAll(auth.warnings());
+      List<String> missing = WaypointGate.missingLabels(cluster, namespace, service);
+      if (!missing.isEmpty()) {
+        // Fail closed: without a waypoint on the ingress path nothing enforces the JWT rules.
+        String message = StatusMessages.waypointRequired(namespace, service, missing);
+        more.add(Problem.warning(ProblemCode.WAYPOINT_REQUIRED, "spec.service.name", message));
+        routeWithheld =
+            StatusLine.of(StatusCode.NOT_CREATED, message, ReadyReason.WAYPOINT_REQUIRED);
+      }
+      problems = more;
+    } else if (secured) {
       if (modern) {
         String namespace = api.metadata().namespaceOrDefault();
         String service = api.spec().service().name();
@@ -202,7 +223,7 @@ public final class ApiTranslator {
         objects.add(policies.build(api, metadata, origins));
       }
     }
-    objects.add(routes.build(api, metadata, host));
+    if (routeWithheld == null) objects.add(routes.build(api, metadata, host));
 
     List<Conflict> namesTaken = namesTaken(api, objects, lines, cluster);
     if (!namesTaken.isEmpty()) {
@@ -210,7 +231,7 @@ public final class ApiTranslator {
     }
     ResourceRef ref = ImmutableResourceRef.builder().name(metadata.name()).build();
     StatusLine created = StatusLine.created(ref);
-    lines.put(Role.ROUTE, created);
+    lines.put(Role.ROUTE, routeWithheld == null ? created : routeWithheld);
     if (secured) {
       lines.put(Role.AUTHENTICATION, created);
       if (modern) lines.put(Role.AUTHORIZATION, created);

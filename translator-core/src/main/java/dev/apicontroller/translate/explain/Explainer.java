@@ -11,6 +11,7 @@ import dev.apicontroller.translate.Profile;
 import dev.apicontroller.translate.RouteKind;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.access.AccessRequest;
+import dev.apicontroller.translate.access.AmbientAccessEvaluator;
 import dev.apicontroller.translate.access.Decision;
 import dev.apicontroller.translate.access.GatewayApiAccessEvaluator;
 import dev.apicontroller.translate.access.LegacyAccessEvaluator;
@@ -113,9 +114,16 @@ public final class Explainer {
   public static Decision evaluate(
       Profile profile, List<GeneratedObject> objects, AccessRequest request) {
     if (profile == Profile.LEGACY) return LegacyAccessEvaluator.of(objects).evaluate(request);
-    return GatewayApiAccessEvaluator.applies(objects)
-        ? GatewayApiAccessEvaluator.of(objects).evaluate(request)
-        : ModernAccessEvaluator.of(objects).evaluate(request);
+    // Ambient decides first: without its waypoint there is no route of either kind (404).
+    Decision ambient =
+        AmbientAccessEvaluator.isAmbient(objects)
+            ? AmbientAccessEvaluator.of(objects).evaluate(request)
+            : null;
+    if (ambient != null && ambient.basis() == Decision.Basis.NO_ROUTE) return ambient;
+    if (GatewayApiAccessEvaluator.applies(objects)) {
+      return GatewayApiAccessEvaluator.of(objects).evaluate(request);
+    }
+    return ambient != null ? ambient : ModernAccessEvaluator.of(objects).evaluate(request);
   }
 
   /** Null when the translation exposes the {@code Api}. */
@@ -127,6 +135,9 @@ public final class Explainer {
     for (GeneratedObject o : t.objects()) {
       if (o.objectKind().role() == ObjectKind.Role.ROUTE) return null;
     }
+    // An ambient route held back for its waypoint: the auth objects exist, every request is
+    // refused.
+    if (AmbientAccessEvaluator.isAmbient(t.objects())) return null;
     return new Unexplained(
         Unexplained.Reason.NOT_EXPOSED,
         profile,

@@ -1,6 +1,7 @@
 package dev.apicontroller.translate.settings;
 
 import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.Dataplane;
 import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.IstioVersion;
 import dev.apicontroller.translate.Profile;
@@ -98,7 +99,8 @@ public final class SettingValues {
   /**
    * The translation settings, for {@code target} (one the settings leave open, found otherwise).
    *
-   * @throws InvalidSettingValue when the route kind cannot be written for the target
+   * @throws InvalidSettingValue when the route kind cannot be written for the target, or the data
+   *     plane is forced to ambient and {@code target} cannot attach to waypoints
    */
   public Config config(IstioTarget target) {
     RouteKind routes = get(Settings.ROUTES).orElseThrow();
@@ -109,7 +111,10 @@ public final class SettingValues {
       refuseCors(Settings.CORS_ALLOW_METHODS, GatewayApiCors::methodRefusal);
       refuseCors(Settings.CORS_ALLOW_HEADERS, GatewayApiCors::headerRefusal);
     }
+    Dataplane dataplane = get(Settings.DATAPLANE).orElseThrow();
+    requireAmbientSupport(dataplane, target);
     return Config.builder()
+        .dataplane(dataplane)
         .domain(get(Settings.DOMAIN).orElseThrow())
         .gateway(get(Settings.GATEWAY).orElseThrow())
         .clusterDomain(get(Settings.CLUSTER_DOMAIN).orElseThrow())
@@ -132,6 +137,24 @@ public final class SettingValues {
     List<String> value = get(setting).orElseThrow();
     String refusal = rule.apply(value);
     if (refusal != null) throw new InvalidSettingValue(setting, String.join(",", value), refusal);
+  }
+
+  /**
+   * Refuses a forced ambient data plane for a target whose auth objects cannot attach to waypoints
+   * (SPEC 3.5): the operator checks the target it discovered with this too.
+   *
+   * @throws InvalidSettingValue naming {@link Settings#DATAPLANE}
+   */
+  public static void requireAmbientSupport(Dataplane dataplane, IstioTarget target) {
+    if (dataplane != Dataplane.AMBIENT || target.supportsAmbient()) return;
+    throw new InvalidSettingValue(
+        Settings.DATAPLANE,
+        dataplane.wireName(),
+        "ambient needs Istio >= 1.22, the first whose RequestAuthentication and"
+            + " AuthorizationPolicy take targetRefs (ambient is GA from 1.24), but the target is "
+            + target.istioVersions()
+            + "; set the Istio version (istio-version, ISTIO_VERSION) to 1.22 or later, or the"
+            + " data plane to sidecar or auto");
   }
 
   /**

@@ -4,6 +4,7 @@ import static dev.apicontroller.translate.settings.Setting.Shape.BOOLEAN;
 import static dev.apicontroller.translate.settings.Setting.Shape.TEXT;
 
 import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.Dataplane;
 import dev.apicontroller.translate.GatewayRef;
 import dev.apicontroller.translate.IstioVersion;
 import dev.apicontroller.translate.Profile;
@@ -93,6 +94,23 @@ public final class Settings {
                   + " gateway.networking.k8s.io/v1 HTTPRoute instead, with the same authentication"
                   + " objects; needs Istio >= 1.22).")
           .byDefault(TRANSLATOR.routes(), TRANSLATOR.routes().wireName())
+          .build();
+
+  /**
+   * Sidecar or ambient objects (SPEC 3.5); ambient needs Istio >= 1.22, which {@link
+   * SettingValues#config(dev.apicontroller.translate.IstioTarget)} checks against the target.
+   */
+  public static final Setting<Dataplane> DATAPLANE =
+      Setting.builder("dataplane", TEXT, Dataplane::parse)
+          .env("DATAPLANE")
+          .flag("auto|sidecar|ambient")
+          .describe(
+              "Data plane to write for: auto (per namespace: ambient when the Namespace is labelled"
+                  + " istio.io/dataplane-mode=ambient), sidecar, or ambient (RequestAuthentication"
+                  + " and AuthorizationPolicy with targetRefs to the Service's waypoint, no"
+                  + " PeerAuthentication, no route for a secured Api until the Service uses a"
+                  + " waypoint; Istio >= 1.22).")
+          .byDefault(TRANSLATOR.dataplane(), TRANSLATOR.dataplane().wireName())
           .build();
 
   public static final Setting<String> DEFAULT_ISSUER =
@@ -245,6 +263,7 @@ public final class Settings {
           PROFILE,
           ISTIO_VERSION,
           ROUTES,
+          DATAPLANE,
           DEFAULT_ISSUER,
           DEFAULT_JWKS_URI,
           MTLS,

@@ -10,6 +10,8 @@ public enum ReadyReason {
   SERVICE_NOT_FOUND("ServiceNotFound"),
   HOSTNAME_OCCUPIED("HostnameOccupied"),
   NAME_TAKEN("NameTaken"),
+  /** Ambient: the route waits until the Service is bound to a waypoint that ingress uses. */
+  WAYPOINT_REQUIRED("WaypointRequired"),
   APPLY_FAILED("ApplyFailed"),
   APPLY_PENDING("ApplyPending"),
   EXPOSED("Exposed");
@@ -22,5 +24,13 @@ public enum ReadyReason {
 
   public String wireName() {
     return wireName;
+  }
+
+  /** The reason written as {@code wireName}, or null when none is. */
+  public static ReadyReason ofWireName(String wireName) {
+    for (ReadyReason r : values()) {
+      if (r.wireName.equals(wireName)) return r;
+    }
+    return null;
   }
 }

@@ -125,6 +125,7 @@ public final class StatusComposer {
     String readyMessage = readyMessageOf(planned);
     StatusLines composed = new StatusLines();
     lines.forEach(composed::put);
+    withheld(planned, composed);
     return compose(
         translation.api(),
         StatusCode.CREATED,
@@ -149,6 +150,35 @@ public final class StatusComposer {
                   outcome.holder()),
               ReadyReason.NAME_TAKEN);
     };
+  }
+
+  /**
+   * Keeps the planned line of a role the translation holds back on purpose (an ambient route
+   * waiting for its waypoint, SPEC 3.5): no apply outcome can change it.
+   */
+  private static void withheld(ApiStatus planned, StatusLines composed) {
+    Condition ready = readyOf(planned);
+    ReadyReason reason = ready == null ? null : ReadyReason.ofWireName(ready.reason());
+    if (reason == null) return;
+    ResourceStatus[] planLines = {
+      planned.virtualServiceStatus(),
+      planned.authenticationStatus(),
+      planned.authorizationPolicyStatus()
+    };
+    for (Role role : ROLES) {
+      ResourceStatus line = planLines[role.ordinal()];
+      if (composed.has(role) || line == null) continue;
+      composed.put(
+          role,
+          new StatusLine(StatusCode.of(line.code()), line.lastError(), line.resource(), reason));
+    }
+  }
+
+  private static Condition readyOf(ApiStatus status) {
+    for (Condition c : status.conditions()) {
+      if (Condition.READY.equals(c.type())) return c;
+    }
+    return null;
   }
 
   private static String readyMessageOf(ApiStatus planned) {

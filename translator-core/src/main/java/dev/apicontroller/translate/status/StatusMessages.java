@@ -75,6 +75,30 @@ public final class StatusMessages {
         + " the Service's spec.selector. Create the Service or fix spec.service.name.";
   }
 
+  /**
+   * Why an ambient {@code Api}'s route waits (SPEC 3.5), naming the missing labels and where to put
+   * them.
+   */
+  public static String waypointRequired(String namespace, String service, List<String> missing) {
+    StringBuilder labels = new StringBuilder();
+    for (String label : missing) {
+      if (!labels.isEmpty()) labels.append(" and ");
+      labels
+          .append(label)
+          .append(label.endsWith("ingress-use-waypoint") ? "=\"true\"" : "=<waypoint name>");
+    }
+    return "No route: in the ambient data plane only a waypoint enforces the authentication, so"
+        + " the route waits until Service "
+        + namespace
+        + "/"
+        + service
+        + " is bound to a waypoint that ingress traffic passes. Missing: "
+        + labels
+        + " (label the Service or Namespace "
+        + namespace
+        + "). The authentication objects are applied.";
+  }
+
   public static String validationFailed(List<Problem> problems) {
     StringBuilder sb = new StringBuilder("The Api is invalid: ");
     Problem first = null;

@@ -14,10 +14,12 @@ import dev.apicontroller.model.ImmutableTriggerRule;
 import dev.apicontroller.model.MatchKind;
 import dev.apicontroller.model.PathMatch;
 import dev.apicontroller.translate.Config;
+import dev.apicontroller.translate.Dataplane;
 import dev.apicontroller.translate.IstioTarget;
 import dev.apicontroller.translate.RouteKind;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.conflict.ApiSetView;
+import dev.apicontroller.translate.conflict.ClusterView;
 import dev.apicontroller.translate.decide.ApiTranslator;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +31,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * SPEC 3.4: the modern objects never admit a request that the legacy Policy rejects, for any
- * origins with exact, prefix and suffix exclusions. Both sides are the evaluators' reading of the
- * objects actually generated for the same {@code Api}.
+ * SPEC 3.4 and 3.5: the modern objects, sidecar or ambient, never admit a request that the legacy
+ * Policy rejects, for any origins with exact, prefix and suffix exclusions; ambient without its
+ * waypoint admits none. Both sides are the evaluators' reading of the objects actually generated
+ * for the same {@code Api}.
  */
 class AccessEquivalenceProperties {
   private static final ApiTranslator LEGACY = new ApiTranslator(Config.defaults());
@@ -40,6 +43,9 @@ class AccessEquivalenceProperties {
   private static final ApiTranslator GATEWAY_API =
       new ApiTranslator(
           Config.builder().target(IstioTarget.V1).routes(RouteKind.GATEWAY_API).build());
+  private static final ApiTranslator AMBIENT =
+      new ApiTranslator(
+          Config.builder().target(IstioTarget.V1).dataplane(Dataplane.AMBIENT).build());
   private static final List<String> ISSUERS =
       List.of("https://a.example.com", "https://b.example.com", "https://c.example.com");
   private static final List<String> PATHS =
@@ -59,6 +65,13 @@ class AccessEquivalenceProperties {
     assertThat(modern.problems()).isEmpty();
     LegacyAccessEvaluator legacyAccess = LegacyAccessEvaluator.of(legacy.objects());
     ModernAccessEvaluator modernAccess = ModernAccessEvaluator.of(modern.objects());
+    // Ambient (SPEC 3.5) with its waypoint bound and used by ingress, and without: no route.
+    Translation ambientRouted = AMBIENT.translate(api, waypointBound(true));
+    Translation ambientWaiting = AMBIENT.translate(api, waypointBound(false));
+    assertThat(ambientRouted.hasErrors()).isFalse();
+    assertThat(ambientWaiting.hasErrors()).isFalse();
+    AmbientAccessEvaluator routedAccess = AmbientAccessEvaluator.of(ambientRouted.objects());
+    AmbientAccessEvaluator waitingAccess = AmbientAccessEvaluator.of(ambientWaiting.objects());
     for (AccessRequest r : requests) {
       Decision m = modernAccess.evaluate(r);
       Decision l = legacyAccess.evaluate(r);
@@ -67,6 +80,17 @@ class AccessEquivalenceProperties {
             .as("modern admits %s (%s) but legacy rejects it (%s)", r, m.reason(), l.reason())
             .isTrue();
       }
+      Decision a = routedAccess.evaluate(r);
+      if (a.allowed()) {
+        assertThat(l.allowed())
+            .as("ambient admits %s (%s) but legacy rejects it (%s)", r, a.reason(), l.reason())
+            .isTrue();
+      }
+      // targetRefs instead of a selector: the same rules, the same answers
+      assertThat(a).isEqualTo(m);
+      Decision w = waitingAccess.evaluate(r);
+      assertThat(w.allowed()).as("no route while the waypoint is missing: %s", r).isFalse();
+      assertThat(w.httpStatus()).isEqualTo(404);
     }
   }
 
@@ -98,6 +122,22 @@ class AccessEquivalenceProperties {
             .isTrue();
       }
     }
+  }
+
+  private static ClusterView waypointBound(boolean bound) {
+    ApiSetView.Builder view = ApiSetView.builder(AMBIENT.config());
+    if (bound) {
+      view.namespace(
+          "shop",
+          Map.of(
+              "istio.io/dataplane-mode",
+              "ambient",
+              "istio.io/use-waypoint",
+              "waypoint",
+              "istio.io/ingress-use-waypoint",
+              "true"));
+    }
+    return view.build();
   }
 
   @Property

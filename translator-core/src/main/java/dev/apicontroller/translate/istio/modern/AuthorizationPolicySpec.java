@@ -6,12 +6,21 @@ import dev.apicontroller.translate.IstioSpec;
 import dev.apicontroller.translate.istio.WorkloadSelector;
 import java.util.List;
 
-/** {@code spec} of a {@code security.istio.io/v1} AuthorizationPolicy (SPEC 3.4). */
+/**
+ * {@code spec} of a {@code security.istio.io/v1} AuthorizationPolicy (SPEC 3.4): for the workloads
+ * of its selector (sidecar) or the waypoint of its {@code targetRefs} (ambient, SPEC 3.5).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"selector", "action", "rules"})
-public record AuthorizationPolicySpec(WorkloadSelector selector, String action, List<Rule> rules)
+@JsonPropertyOrder({"selector", "targetRefs", "action", "rules"})
+public record AuthorizationPolicySpec(
+    WorkloadSelector selector, String action, List<Rule> rules, List<PolicyTargetRef> targetRefs)
     implements IstioSpec {
   public static final String DENY = "DENY";
+
+  /** Selecting workloads, as the sidecar data plane. */
+  public AuthorizationPolicySpec(WorkloadSelector selector, String action, List<Rule> rules) {
+    this(selector, action, rules, null);
+  }
 
   /** {@code rules[]}: matches when one {@code from} and one {@code to} (if any) match. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Builds the modern profile's auth objects (SPEC 3.4) in apply order: RequestAuthentication,
- * AuthorizationPolicy, and PeerAuthentication when mTLS applies.
+ * AuthorizationPolicy, and PeerAuthentication when mTLS applies; for the ambient data plane with
+ * {@code targetRefs} instead of a selector (SPEC 3.5).
  */
 public final class ModernAuthBuilder {
   private static final PeerAuthenticationSpec.Mtls STRICT =
@@ -41,8 +42,7 @@ public final class ModernAuthBuilder {
   public Result build(
       Api api, GeneratedMetadata metadata, List<Origin> origins, Map<String, String> selector) {
     WorkloadSelector workload = new WorkloadSelector(selector);
-    List<JwtRule> jwtRules = new ArrayList<>(origins.size());
-    for (Origin o : origins) jwtRules.add(new JwtRule(o.issuer(), o.jwksUri()));
+    List<JwtRule> jwtRules = jwtRules(origins);
     DenyRules.Result deny = DenyRules.of(origins, !api.spec().authentication().isEmpty());
     List<GeneratedObject> out = new ArrayList<>(3);
     out.add(
@@ -66,5 +66,36 @@ public final class ModernAuthBuilder {
               new PeerAuthenticationSpec(workload, STRICT)));
     }
     return new Result(out, deny.warnings());
+  }
+
+  /**
+   * The ambient objects (SPEC 3.5): the same rules, attached with {@code targetRefs} to the {@code
+   * Api}'s Service (its waypoint enforces them); no PeerAuthentication, as ztunnel always encrypts
+   * between ambient workloads.
+   */
+  public Result buildAmbient(Api api, GeneratedMetadata metadata, List<Origin> origins) {
+    List<PolicyTargetRef> targetRefs =
+        List.of(PolicyTargetRef.service(api.spec().service().name()));
+    DenyRules.Result deny = DenyRules.of(origins, !api.spec().authentication().isEmpty());
+    List<GeneratedObject> out =
+        List.of(
+            GeneratedObject.of(
+                ObjectKind.REQUEST_AUTHENTICATION,
+                target,
+                metadata,
+                new RequestAuthenticationSpec(null, jwtRules(origins), targetRefs)),
+            GeneratedObject.of(
+                ObjectKind.AUTHORIZATION_POLICY,
+                target,
+                metadata,
+                new AuthorizationPolicySpec(
+                    null, AuthorizationPolicySpec.DENY, deny.rules(), targetRefs)));
+    return new Result(out, deny.warnings());
+  }
+
+  private static List<JwtRule> jwtRules(List<Origin> origins) {
+    List<JwtRule> jwtRules = new ArrayList<>(origins.size());
+    for (Origin o : origins) jwtRules.add(new JwtRule(o.issuer(), o.jwksUri()));
+    return jwtRules;
   }
 }

@@ -7,13 +7,19 @@ import dev.apicontroller.translate.istio.WorkloadSelector;
 import java.util.List;
 
 /**
- * {@code spec} of a {@code security.istio.io/v1} RequestAuthentication: one rule per origin;
- * without a selector (a migrated namespace-wide Policy) it applies to the namespace.
+ * {@code spec} of a {@code security.istio.io/v1} RequestAuthentication: one rule per origin; it
+ * applies to the workloads of its selector (sidecar), to the waypoint of its {@code targetRefs}
+ * (ambient), or, with neither (a migrated namespace-wide Policy), to the namespace.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"selector", "jwtRules"})
-public record RequestAuthenticationSpec(WorkloadSelector selector, List<JwtRule> jwtRules)
+@JsonPropertyOrder({"selector", "targetRefs", "jwtRules"})
+public record RequestAuthenticationSpec(
+    WorkloadSelector selector, List<JwtRule> jwtRules, List<PolicyTargetRef> targetRefs)
     implements IstioSpec {
+  /** Selecting workloads (or the namespace, without a selector), as the sidecar data plane. */
+  public RequestAuthenticationSpec(WorkloadSelector selector, List<JwtRule> jwtRules) {
+    this(selector, jwtRules, null);
+  }
 
   /**
    * {@code jwtRules[]}. A translated {@code Api} sets only {@code issuer} and {@code jwksUri}; a
