@@ -114,6 +114,47 @@ class AmbientDataPlaneIT {
   }
 
   @Test
+  void enteringAmbientWithoutAWaypointDeletesTheRouteBeforeTheAuthObjectsChange() {
+    Map<String, String> env = OperatorHarness.baseEnv();
+    env.remove("ISTIO_PROFILE");
+    env.put("ISTIO_VERSION", "1.24");
+    try (OperatorHarness harness = new OperatorHarness(env)) {
+      String ns = harness.newNamespace("ambient-on");
+      harness.user.resource(ConfigurationIT.service(ns, "orders", "orders")).create();
+      harness.createApi(ApiLifecycleIT.securedApi(ns, "orders", "orders", "orders-" + ns));
+      harness.awaitStatus(ns, "orders", reason("Exposed"));
+      harness.awaitObject(SECURITY, "PeerAuthentication", ns, "orders", o -> true);
+
+      harness.operatorRequests.reset();
+      labelNamespace(harness, ns, Map.of("istio.io/dataplane-mode", "ambient"));
+      harness.awaitStatus(ns, "orders", reason("WaypointRequired"));
+      harness.awaitGone(VS, "VirtualService", ns, "orders");
+      harness.awaitGone(SECURITY, "PeerAuthentication", ns, "orders");
+      harness.awaitObject(
+          SECURITY,
+          "AuthorizationPolicy",
+          ns,
+          "orders",
+          o -> spec(o).containsKey("targetRefs") && !spec(o).containsKey("selector"));
+      // The selector-bound policies secured the route; moved to a waypoint that is not there,
+      // they would secure nothing: the route goes first.
+      List<String> writes = harness.operatorRequests.writes();
+      int routeDeleted =
+          firstIndex(writes, w -> w.startsWith("DELETE") && w.contains("/virtualservices/"));
+      int authMoved = firstIndex(writes, w -> w.contains("/requestauthentications/orders"));
+      assertThat(routeDeleted).as("route deleted: %s", writes).isNotNegative();
+      assertThat(authMoved).as("auth objects rewritten: %s", writes).isGreaterThan(routeDeleted);
+    }
+  }
+
+  private static int firstIndex(List<String> writes, Predicate<String> what) {
+    for (int i = 0; i < writes.size(); i++) {
+      if (what.test(writes.get(i))) return i;
+    }
+    return -1;
+  }
+
+  @Test
   void leavingAmbientBringsBackTheSidecarObjects() {
     Map<String, String> env = OperatorHarness.baseEnv();
     env.remove("ISTIO_PROFILE");

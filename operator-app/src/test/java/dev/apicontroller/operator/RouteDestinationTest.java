@@ -66,4 +66,25 @@ class RouteDestinationTest {
     assertThat(RouteDestination.of(noRoute)).isEmpty();
     assertThat(RouteDestination.of(new GenericKubernetesResource())).isEmpty();
   }
+
+  @Test
+  void anHttpRouteLeadsToItsFirstBackendServiceWantedAndLiveAlike() {
+    ApiResource api =
+        new KubernetesSerialization()
+            .unmarshal(
+                ConflictsIT.openApi("shop", "orders", "orders", "orders"), ApiResource.class);
+    Config gatewayApi =
+        Config.builder()
+            .target(dev.apicontroller.translate.IstioTarget.V1)
+            .routes(dev.apicontroller.translate.RouteKind.GATEWAY_API)
+            .build();
+    GeneratedObject wanted =
+        new ApiTranslator(gatewayApi).translate(api.toApi(), ClusterView.EMPTY).objects().get(0);
+    assertThat(wanted.objectKind()).isEqualTo(ObjectKind.HTTP_ROUTE);
+    GenericKubernetesResource live =
+        Manifests.json().convertValue(wanted, GenericKubernetesResource.class);
+
+    assertThat(RouteDestination.of(wanted)).contains("orders");
+    assertThat(RouteDestination.of(live)).isEqualTo(RouteDestination.of(wanted));
+  }
 }
