@@ -104,7 +104,7 @@ class ValidateAndStatusCommandTest {
     ApictlRun run = ApictlRun.of("validate", RenderCommandTest.EXAMPLES.toString());
     assertThat(run.code()).as(run.toString()).isZero();
     assertThat(run.err()).isEmpty();
-    assertThat(run.out()).startsWith("6 Apis checked: 0 errors, 0 warnings");
+    assertThat(run.out()).startsWith("7 Apis checked: 0 errors, 0 warnings");
   }
 
   @Test

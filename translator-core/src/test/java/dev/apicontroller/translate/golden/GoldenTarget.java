@@ -7,14 +7,15 @@ import java.util.List;
  * {@code apictl}'s {@code --config} keys ({@code key=value}) and read through the settings
  * registry. A case {@code golden/<case>.yaml} has one expected output per target beside it, {@code
  * golden/<case>.<suffix>.yaml}. Adding a target is adding one line here (each ends in a comma, the
- * semicolon stands alone), e.g. {@code GATEWAY_API("gateway-api", "istio-version=1.24",
- * "routes=gateway-api"),}; {@code GoldenTest} with {@code -Dgolden.update=true} then writes its
- * file for every case.
+ * semicolon stands alone), e.g. {@code V2("v2", "istio-version=1.40"),}; {@code GoldenTest} with
+ * {@code -Dgolden.update=true} then writes its file for every case.
  */
 public enum GoldenTarget {
   LEGACY("legacy", "istio-version=1.5"),
   V1BETA1("v1beta1", "istio-version=1.21"),
   V1("v1", "istio-version=1.24"),
+  GATEWAY_API("gateway-api", "istio-version=1.24", "routes=gateway-api"),
+  AMBIENT("ambient", "istio-version=1.24", "dataplane=ambient"),
   ;
 
   private final String suffix;
