@@ -131,7 +131,9 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
     Map<ObjectKind.Role, ApplyOutcome> outcomes =
         applyInOrder(applier, translation.objects(), uid, writes);
     if (translation.pruneUndesired()) {
-      pruneUnwanted(applier, translation.objects(), uid, writes);
+      boolean allApplied =
+          outcomes.values().stream().allMatch(o -> o.kind() == ApplyOutcome.Kind.APPLIED);
+      pruneUnwanted(applier, translation.objects(), uid, writes, allApplied);
     }
 
     ApiStatus composed = StatusComposer.complete(translation, outcomes);
@@ -315,15 +317,36 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
     }
   }
 
-  /** Deletes owned objects the core no longer wants, VirtualServices first. */
+  /**
+   * Deletes owned objects the core no longer wants, routes first. An unwanted authentication object
+   * (the old target's, after a switch of target) stays while a route this {@code Api} keeps is live
+   * and the objects that are to secure it in its place did not all apply: the route (held back at
+   * its old content) may still rely on it. It goes on the reconcile that applies them all.
+   */
   private void pruneUnwanted(
-      ObjectApplier applier, List<GeneratedObject> wanted, String uid, List<ObjectWrite> writes) {
+      ObjectApplier applier,
+      List<GeneratedObject> wanted,
+      String uid,
+      List<ObjectWrite> writes,
+      boolean allApplied) {
     Set<String> keep = new HashSet<>();
     for (GeneratedObject o : wanted) keep.add(identity(o.objectKind(), o.metadata().name()));
+    boolean keptRouteLive = false;
     for (OwnedObject owned : objectCaches.ownedBy(uid)) {
-      if (!keep.contains(identity(owned.kind(), owned.name())) && applier.delete(owned)) {
-        writes.add(ObjectWrites.deleted(owned));
+      boolean route = owned.kind().role() == ObjectKind.Role.ROUTE;
+      if (keep.contains(identity(owned.kind(), owned.name()))) {
+        keptRouteLive |= route;
+        continue;
       }
+      if (!route && keptRouteLive && !allApplied) {
+        LOG.info(
+            "{} {}/{} kept until the objects replacing it are applied",
+            owned.kind().kind(),
+            owned.namespace(),
+            owned.name());
+        continue;
+      }
+      if (applier.delete(owned)) writes.add(ObjectWrites.deleted(owned));
     }
   }
 

@@ -8,33 +8,63 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Watches VirtualServices, legacy {@code Policy} objects and {@code Api}s directly on the API
- * server (not through the fault proxy), records every event, and replays them to check the
- * fail-closed rule of SPEC 6: no moment at which a VirtualService the operator made exists without
- * its {@code Policy} (same name, same owning {@code Api}). Meant for tests whose {@code Api}s are
- * all secured under the legacy profile.
+ * Watches routes, the authentication objects of every {@link RouteSecurity target}, Services and
+ * {@code Api}s directly on the API server (not through the fault proxy), records every event, and
+ * replays them to check the fail-closed rule of SPEC 6: no moment at which a route the operator
+ * made exists without every authentication object its target requires (same name, controlled by the
+ * same {@code Api}, covering the Service the route leads to). A route is held to the target it was
+ * written for (see {@link RouteSecurity}); a route no target claims counts as unsecured.
  *
  * <p>The replay orders events by numeric resourceVersion. On one API server resourceVersions are
  * etcd revisions: global across all resources and strictly increasing with every write, so that
  * order is the order in which the writes happened, across kinds, whatever order the separate
  * watches delivered them in. A DELETED event carries the revision of the deletion.
+ *
+ * <p>{@link #phase} labels the events that follow (a target switch, say), so that the verdict gives
+ * the figures per phase as well as per target.
  */
 final class FailClosedObserver implements AutoCloseable {
-  private static final String VS = "VirtualService";
-  private static final String POLICY = "Policy";
-  private static final String API = "Api";
+  private static final String API = "gateway.kyma-project.io/Api";
+  private static final String SERVICE = "/Service";
+  private static final String NO_TARGET = "none";
 
   private record Event(
-      long revision, long seenNanos, String kind, boolean deleted, GenericKubernetesResource obj) {
+      long revision,
+      long seenNanos,
+      String phase,
+      String kind,
+      boolean deleted,
+      GenericKubernetesResource obj) {
     String key() {
       return obj.getMetadata().getNamespace() + "/" + obj.getMetadata().getName();
+    }
+  }
+
+  /**
+   * Route states checked, those unsecured, and the longest unsecured window, of a target or phase.
+   */
+  record Figures(int states, int unsecured, long longestWindowMs) {
+    Figures plus(Figures other) {
+      return new Figures(
+          states + other.states,
+          unsecured + other.unsecured,
+          Math.max(longestWindowMs, other.longestWindowMs));
+    }
+
+    @Override
+    public String toString() {
+      return "states=%d unsecured=%d longestWindowMs=%d"
+          .formatted(states, unsecured, longestWindowMs);
     }
   }
 
@@ -46,7 +76,9 @@ final class FailClosedObserver implements AutoCloseable {
       int withoutAuthAfterApiDeleted,
       List<String> routeToUntargetedService,
       int routeToUntargetedServiceAfterApiDeleted,
-      Map<String, Long> longestWindowMs) {
+      Map<String, Long> longestWindowMs,
+      Map<String, Figures> byTarget,
+      Map<String, Figures> byPhase) {
     String summary() {
       return "events=%d vsStatesChecked=%d vsWithoutAuth=%d vsWithoutAuthAfterApiDeleted=%d"
               .formatted(events, vsStatesChecked, withoutAuth.size(), withoutAuthAfterApiDeleted)
@@ -58,20 +90,44 @@ final class FailClosedObserver implements AutoCloseable {
   }
 
   private final Set<String> namespaces;
+  private final List<RouteSecurity> targets;
+  private final Set<String> routeKinds = new LinkedHashSet<>();
   private final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();
   private final List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
+  private volatile String phase = "";
 
+  /** An observer of the legacy target's routes (VirtualService + Policy). */
   FailClosedObserver(KubernetesClient client, Set<String> namespaces) {
+    this(client, namespaces, List.of(RouteSecurity.legacy()));
+  }
+
+  FailClosedObserver(KubernetesClient client, Set<String> namespaces, List<RouteSecurity> targets) {
     this.namespaces = Set.copyOf(namespaces);
-    informers.add(watch(client, ApiLifecycleIT.VS_LEGACY, VS));
-    informers.add(watch(client, ApiLifecycleIT.POLICY, POLICY));
+    this.targets = List.copyOf(targets);
+    Set<String> kinds = new LinkedHashSet<>();
+    for (RouteSecurity t : targets) {
+      routeKinds.add(t.routeKind());
+      kinds.add(t.routeKind());
+      kinds.addAll(t.authKinds());
+    }
+    for (String kind : kinds) {
+      informers.add(watch(client, RouteSecurity.WATCHED_AT.get(kind), kind));
+    }
+    informers.add(watch(client, "v1", SERVICE));
     informers.add(watch(client, "gateway.kyma-project.io/v1alpha2", API));
+  }
+
+  /** Labels every event recorded from now on with {@code name}. */
+  void phase(String name) {
+    phase = name;
   }
 
   private SharedIndexInformer<GenericKubernetesResource> watch(
       KubernetesClient client, String apiVersion, String kind) {
     return client
-        .genericKubernetesResources(apiVersion, kind)
+        .genericKubernetesResources(
+            Objects.requireNonNull(apiVersion, () -> "no watch version for " + kind),
+            kind.substring(kind.indexOf('/') + 1))
         .inAnyNamespace()
         .inform(
             new ResourceEventHandler<>() {
@@ -98,18 +154,18 @@ final class FailClosedObserver implements AutoCloseable {
         new Event(
             Long.parseLong(obj.getMetadata().getResourceVersion()),
             System.nanoTime(),
+            phase,
             kind,
             deleted,
             obj));
   }
 
-  /** Replays every event recorded so far in revision order and checks each VirtualService state. */
+  /** Replays every event recorded so far in revision order and checks each route state. */
   Verdict verdict() {
     List<Event> timeline = new ArrayList<>(events);
     timeline.sort(Comparator.comparingLong(Event::revision));
-    Map<String, GenericKubernetesResource> virtualServices = new HashMap<>();
-    Map<String, GenericKubernetesResource> policies = new HashMap<>();
-    Map<String, Long> apiDeletedAt = new HashMap<>();
+    Map<String, Map<String, GenericKubernetesResource>> state = new HashMap<>();
+    Set<String> apiDeleted = new java.util.HashSet<>();
     int checked = 0;
     int withoutAuthAfterDelete = 0;
     int untargetedAfterDelete = 0;
@@ -117,40 +173,69 @@ final class FailClosedObserver implements AutoCloseable {
     List<String> untargeted = new ArrayList<>();
     Map<String, Long> openSince = new HashMap<>();
     Map<String, String> openKind = new HashMap<>();
+    Map<String, String> openTarget = new HashMap<>();
+    Map<String, String> openPhase = new HashMap<>();
     Map<String, Long> longest = new TreeMap<>();
+    Map<String, Figures> byTarget = new LinkedHashMap<>();
+    Map<String, Figures> byPhase = new LinkedHashMap<>();
     for (Event e : timeline) {
-      switch (e.kind()) {
-        case API -> {
-          if (e.deleted()) apiDeletedAt.put(e.obj().getMetadata().getUid(), e.revision());
-          continue;
-        }
-        case VS -> apply(virtualServices, e);
-        default -> apply(policies, e);
+      if (e.kind().equals(API)) {
+        if (e.deleted()) apiDeleted.add(e.obj().getMetadata().getUid());
+        continue;
       }
-      GenericKubernetesResource vs = virtualServices.get(e.key());
-      String owner = vs == null ? null : controllerUid(vs);
-      GenericKubernetesResource policy = policies.get(e.key());
+      apply(state.computeIfAbsent(e.kind(), k -> new HashMap<>()), e);
+      if (e.kind().equals(SERVICE)) continue; // a selector change shows at the next route event
       String problem = null;
-      if (owner != null) {
+      String target = NO_TARGET;
+      for (String routeKind : routeKinds) {
+        GenericKubernetesResource route = state.getOrDefault(routeKind, Map.of()).get(e.key());
+        String owner = route == null ? null : controllerUid(route);
+        if (owner == null) continue;
         checked++;
-        boolean ownerGone = apiDeletedAt.containsKey(owner);
-        if (policy == null || !owner.equals(controllerUid(policy))) {
-          problem = ownerGone ? "noPolicyAfterApiDeleted" : "noPolicy";
+        RouteSecurity security = targetOf(route);
+        String routeTarget = security == null ? NO_TARGET : security.target();
+        String routeProblem = null;
+        boolean ownerGone = apiDeleted.contains(owner);
+        String service = destinationService(route);
+        List<String> missing = new ArrayList<>();
+        List<String> notCovering = new ArrayList<>();
+        if (security == null) {
+          missing.add("a target that wrote it (" + RouteSecurity.lastAppliedAt(route) + ")");
+        } else {
+          for (String authKind : security.authKinds()) {
+            GenericKubernetesResource auth = state.getOrDefault(authKind, Map.of()).get(e.key());
+            if (auth == null || !owner.equals(controllerUid(auth))) {
+              missing.add(authKind);
+            } else if (!covers(auth, e.obj().getMetadata().getNamespace(), service, state)) {
+              notCovering.add(authKind);
+            }
+          }
+        }
+        if (!missing.isEmpty()) {
+          routeProblem = ownerGone ? "noAuthAfterApiDeleted" : "noAuth";
           if (ownerGone) {
             withoutAuthAfterDelete++;
           } else {
             withoutAuth.add(
-                "rv " + e.revision() + ": VirtualService " + e.key() + " has no Policy");
+                "rv %d (%s): %s %s written for %s lacks %s"
+                    .formatted(e.revision(), e.phase(), routeKind, e.key(), routeTarget, missing));
           }
-        } else if (!targets(policy).contains(destinationService(vs))) {
-          problem = ownerGone ? "untargetedAfterApiDeleted" : "untargeted";
+        } else if (!notCovering.isEmpty()) {
+          routeProblem = ownerGone ? "untargetedAfterApiDeleted" : "untargeted";
           if (ownerGone) {
             untargetedAfterDelete++;
           } else {
             untargeted.add(
-                "rv %d: VirtualService %s routes to %s, its Policy targets %s"
-                    .formatted(e.revision(), e.key(), destinationService(vs), targets(policy)));
+                "rv %d (%s): %s %s routes to %s, which its %s do not cover"
+                    .formatted(e.revision(), e.phase(), routeKind, e.key(), service, notCovering));
           }
+        }
+        Figures figures = new Figures(1, routeProblem == null ? 0 : 1, 0);
+        byTarget.merge(routeTarget, figures, Figures::plus);
+        byPhase.merge(e.phase(), figures, Figures::plus);
+        if (problem == null && routeProblem != null) {
+          problem = routeProblem;
+          target = routeTarget;
         }
       }
       // How long each unsecured state lasted, by when the watches delivered its start and end.
@@ -158,12 +243,25 @@ final class FailClosedObserver implements AutoCloseable {
       if (problem != null && since == null) {
         openSince.put(e.key(), e.seenNanos());
         openKind.put(e.key(), problem);
+        openTarget.put(e.key(), target);
+        openPhase.put(e.key(), e.phase());
       } else if (problem == null && since != null) {
         openSince.remove(e.key());
         long ms = Math.max(0, (e.seenNanos() - since) / 1_000_000);
         longest.merge(openKind.remove(e.key()), ms, Math::max);
+        byTarget.merge(openTarget.remove(e.key()), new Figures(0, 0, ms), Figures::plus);
+        byPhase.merge(openPhase.remove(e.key()), new Figures(0, 0, ms), Figures::plus);
       }
     }
+    // A window still open is as long as it has lasted so far.
+    long now = System.nanoTime();
+    openSince.forEach(
+        (key, since) -> {
+          long ms = Math.max(0, (now - since) / 1_000_000);
+          longest.merge(openKind.get(key), ms, Math::max);
+          byTarget.merge(openTarget.get(key), new Figures(0, 0, ms), Figures::plus);
+          byPhase.merge(openPhase.get(key), new Figures(0, 0, ms), Figures::plus);
+        });
     return new Verdict(
         timeline.size(),
         checked,
@@ -171,7 +269,13 @@ final class FailClosedObserver implements AutoCloseable {
         withoutAuthAfterDelete,
         untargeted,
         untargetedAfterDelete,
-        longest);
+        longest,
+        byTarget,
+        byPhase);
+  }
+
+  private RouteSecurity targetOf(GenericKubernetesResource route) {
+    return targets.stream().filter(t -> t.wrote(route)).findFirst().orElse(null);
   }
 
   private static void apply(Map<String, GenericKubernetesResource> state, Event e) {
@@ -187,6 +291,35 @@ final class FailClosedObserver implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether an authentication object applies to {@code service}: a Policy by its targets' names;
+   * the security.istio.io kinds by {@code targetRefs} naming the Service (ambient) or by a workload
+   * selector equal to the Service's (sidecars).
+   */
+  @SuppressWarnings("unchecked")
+  private static boolean covers(
+      GenericKubernetesResource auth,
+      String namespace,
+      String service,
+      Map<String, Map<String, GenericKubernetesResource>> state) {
+    if (RouteSecurity.kindOf(auth).equals(RouteSecurity.POLICY)) {
+      return targets(auth).contains(service);
+    }
+    Map<String, Object> spec = OperatorHarness.spec(auth);
+    if (spec == null) return false;
+    if (spec.get("targetRefs") instanceof List<?> refs) {
+      return refs.stream()
+          .map(r -> (Map<String, Object>) r)
+          .anyMatch(r -> "Service".equals(r.get("kind")) && service.equals(r.get("name")));
+    }
+    GenericKubernetesResource svc =
+        state.getOrDefault(SERVICE, Map.of()).get(namespace + "/" + service);
+    if (svc == null || !(spec.get("selector") instanceof Map<?, ?> selector)) return false;
+    Object workloads =
+        ((Map<String, Object>) svc.getAdditionalProperties().get("spec")).get("selector");
+    return workloads != null && workloads.equals(selector.get("matchLabels"));
+  }
+
   static String controllerUid(GenericKubernetesResource obj) {
     List<OwnerReference> refs = obj.getMetadata().getOwnerReferences();
     if (refs == null) return null;
@@ -197,14 +330,21 @@ final class FailClosedObserver implements AutoCloseable {
         .orElse(null);
   }
 
-  /** The first label of the route destination host: the target Service's name. */
+  /**
+   * The Service a route leads to: the first label of a VirtualService's destination host, or an
+   * HTTPRoute's first backendRef.
+   */
   @SuppressWarnings("unchecked")
-  static String destinationService(GenericKubernetesResource vs) {
+  static String destinationService(GenericKubernetesResource route) {
     try {
-      Map<String, Object> spec = OperatorHarness.spec(vs);
+      Map<String, Object> spec = OperatorHarness.spec(route);
+      if (RouteSecurity.kindOf(route).equals(RouteSecurity.HTTP_ROUTE)) {
+        Map<String, Object> rule = ((List<Map<String, Object>>) spec.get("rules")).get(0);
+        return (String) ((List<Map<String, Object>>) rule.get("backendRefs")).get(0).get("name");
+      }
       Map<String, Object> http = ((List<Map<String, Object>>) spec.get("http")).get(0);
-      Map<String, Object> route = ((List<Map<String, Object>>) http.get("route")).get(0);
-      Map<String, Object> destination = (Map<String, Object>) route.get("destination");
+      Map<String, Object> to = ((List<Map<String, Object>>) http.get("route")).get(0);
+      Map<String, Object> destination = (Map<String, Object>) to.get("destination");
       return ((String) destination.get("host")).split("\\.", 2)[0];
     } catch (RuntimeException e) {
       return "";

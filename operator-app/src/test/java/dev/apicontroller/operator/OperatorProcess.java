@@ -113,6 +113,11 @@ final class OperatorProcess implements AutoCloseable {
     }
   }
 
+  /** Changes settings for the next {@link #start()}, as a new pod template would. */
+  synchronized void configure(Map<String, String> settings) {
+    env.putAll(settings);
+  }
+
   /** SIGKILL: no shutdown hook runs, in-flight requests are cut as in a crashed pod. */
   synchronized void kill() {
     if (process == null) return;
@@ -210,6 +215,7 @@ final class OperatorProcess implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (process == null) return;
+    killed = true; // stopped on purpose: not one for restartIfExited to start again
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) kill();
