@@ -35,7 +35,9 @@ public final class ApiControllerOperator implements AutoCloseable {
               o.withKubernetesClient(client)
                   .withCloseClientOnStop(false)
                   .withStopOnInformerErrorDuringStartup(true)
-                  .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
+                  .withMetrics(
+                      new ReconcileQueueMetrics(
+                          MicrometerMetrics.withoutPerResourceMetrics(registry), registry));
               if (settings.leaderElection()) {
                 o.withLeaderElectionConfiguration(
                     new LeaderElectionConfiguration(
@@ -82,6 +84,7 @@ public final class ApiControllerOperator implements AutoCloseable {
         reconciler,
         c -> {
           c.withFieldManager(ApiReconciler.NAME);
+          c.withItemStore(reconciler.primaryStore(settings.watchNamespaces().size() <= 1));
           if (settings.watchNamespaces().isEmpty()) {
             c.watchingAllNamespaces();
           } else {
