@@ -1,6 +1,7 @@
 package dev.apicontroller.k8s;
 
 import io.fabric8.kubernetes.api.model.FieldsV1;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -25,7 +26,9 @@ import java.util.stream.Stream;
  *       objects, become one shared empty map.
  *   <li>kubectl's {@code last-applied-configuration} annotation, a second copy of the whole object,
  *       goes.
- *   <li>Strings that repeat across objects (namespace, owner kinds, manager names) are interned.
+ *   <li>Strings that repeat across objects are interned: names, namespaces, labels, owner
+ *       references, manager names, and every string in a generic object's body (gateways, methods,
+ *       headers, paths repeat in every VirtualService).
  *   <li>A store {@linkplain #sharesWith shares with} another store of the same kind: an object that
  *       the other already holds at the same resourceVersion is stored as that instance, so two
  *       informers of the {@code Api}s keep one copy.
@@ -78,7 +81,10 @@ public final class TrimmedItemStore<R extends HasMetadata> implements ItemStore<
   public static <R extends HasMetadata> R trim(R object, String fieldManager) {
     ObjectMeta meta = object.getMetadata();
     if (meta == null) return object;
-    if (meta.getNamespace() != null) meta.setNamespace(meta.getNamespace().intern());
+    meta.setNamespace(internOrNull(meta.getNamespace()));
+    meta.setName(internOrNull(meta.getName()));
+    meta.setCreationTimestamp(internOrNull(meta.getCreationTimestamp()));
+    if (meta.getLabels() != null) meta.setLabels(internedCopy(meta.getLabels()));
     List<ManagedFieldsEntry> managed = meta.getManagedFields();
     if (managed != null && !managed.isEmpty()) {
       List<ManagedFieldsEntry> ours =
@@ -100,7 +106,15 @@ public final class TrimmedItemStore<R extends HasMetadata> implements ItemStore<
       for (OwnerReference owner : meta.getOwnerReferences()) {
         if (owner.getApiVersion() != null) owner.setApiVersion(owner.getApiVersion().intern());
         if (owner.getKind() != null) owner.setKind(owner.getKind().intern());
+        owner.setName(internOrNull(owner.getName()));
+        owner.setUid(internOrNull(owner.getUid()));
       }
+    }
+    // The body of a generic object (a VirtualService's or a Policy's spec): mostly the same
+    // strings in every object of a kind (gateways, methods, headers, paths).
+    if (object instanceof GenericKubernetesResource generic
+        && generic.getAdditionalProperties() != null) {
+      internValues(generic.getAdditionalProperties());
     }
     return object;
   }
@@ -125,12 +139,38 @@ public final class TrimmedItemStore<R extends HasMetadata> implements ItemStore<
    */
   @SuppressWarnings("unchecked")
   private static void shareEmptyLeaves(Map<String, Object> tree) {
-    for (Map.Entry<String, Object> e : tree.entrySet()) {
-      if (e.getValue() instanceof Map<?, ?> child) {
-        if (child.isEmpty()) e.setValue(Map.of());
-        else shareEmptyLeaves((Map<String, Object>) child);
+    // replaceAll walks the map without creating (and caching in it) an entry-set view.
+    tree.replaceAll(
+        (key, value) -> {
+          if (!(value instanceof Map<?, ?> child)) return value;
+          if (child.isEmpty()) return Map.of();
+          shareEmptyLeaves((Map<String, Object>) child);
+          return child;
+        });
+  }
+
+  /**
+   * Interns, in place, every string value of a JSON tree (maps and lists as Jackson reads them).
+   */
+  @SuppressWarnings("unchecked")
+  private static Object internValues(Object node) {
+    if (node instanceof String string) return string.intern();
+    try {
+      if (node instanceof Map<?, ?> map) {
+        ((Map<String, Object>) map).replaceAll((key, value) -> internValues(value));
+      } else if (node instanceof List<?> list) {
+        ((List<Object>) list).replaceAll(TrimmedItemStore::internValues);
       }
+    } catch (UnsupportedOperationException immutable) {
+      // a tree built in code rather than read: left as it is
     }
+    return node;
+  }
+
+  private static Map<String, String> internedCopy(Map<String, String> map) {
+    Map<String, String> copy = new LinkedHashMap<>(map.size() * 4 / 3 + 1);
+    map.forEach((k, v) -> copy.put(k.intern(), internOrNull(v)));
+    return copy;
   }
 
   private static String internOrNull(String s) {

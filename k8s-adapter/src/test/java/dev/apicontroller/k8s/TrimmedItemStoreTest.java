@@ -55,6 +55,27 @@ class TrimmedItemStoreTest {
   }
 
   @Test
+  void equalStringsOfTwoObjectsBecomeOneInstance() {
+    GenericKubernetesResource a = TrimmedItemStore.trim(virtualService("7"), "api-controller");
+    GenericKubernetesResource b = TrimmedItemStore.trim(virtualService("8"), "api-controller");
+
+    @SuppressWarnings("unchecked")
+    Object gatewayA =
+        ((java.util.List<Object>)
+                ((java.util.Map<String, Object>) a.getAdditionalProperties().get("spec"))
+                    .get("gateways"))
+            .get(0);
+    @SuppressWarnings("unchecked")
+    Object gatewayB =
+        ((java.util.List<Object>)
+                ((java.util.Map<String, Object>) b.getAdditionalProperties().get("spec"))
+                    .get("gateways"))
+            .get(0);
+    assertThat(gatewayA).isEqualTo("g").isSameAs(gatewayB);
+    assertThat(a.getMetadata().getNamespace()).isSameAs(b.getMetadata().getNamespace());
+  }
+
+  @Test
   void anObjectWithoutOurManagedFieldsKeepsAnEmptyList() {
     GenericKubernetesResource vs = TrimmedItemStore.trim(virtualService("7"), "someone-else");
 
