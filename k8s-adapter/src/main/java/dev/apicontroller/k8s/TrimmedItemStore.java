@@ -48,7 +48,9 @@ public final class TrimmedItemStore<R extends HasMetadata> implements ItemStore<
   private volatile TrimmedItemStore<R> peer;
 
   /**
-   * @param fieldManager the field manager whose managed-field entries are kept
+   * @param fieldManager the field manager whose managed-field entries are kept; null keeps none,
+   *     for a kind the operator never applies with the matcher (the {@code Api}s: only their
+   *     finalizer and status are written, unconditionally)
    */
   public TrimmedItemStore(String fieldManager) {
     this.fieldManager = fieldManager;
@@ -89,7 +91,7 @@ public final class TrimmedItemStore<R extends HasMetadata> implements ItemStore<
     if (managed != null && !managed.isEmpty()) {
       List<ManagedFieldsEntry> ours =
           managed.stream()
-              .filter(e -> fieldManager.equals(e.getManager()))
+              .filter(e -> fieldManager != null && fieldManager.equals(e.getManager()))
               .map(TrimmedItemStore::trimEntry)
               .toList();
       // No entry of ours: an empty list (the matcher then finds nothing to compare and the

@@ -76,6 +76,12 @@ class TrimmedItemStoreTest {
   }
 
   @Test
+  void withoutAFieldManagerNoManagedFieldsAreKept() {
+    assertThat(TrimmedItemStore.trim(virtualService("7"), null).getMetadata().getManagedFields())
+        .isEmpty();
+  }
+
+  @Test
   void anObjectWithoutOurManagedFieldsKeepsAnEmptyList() {
     GenericKubernetesResource vs = TrimmedItemStore.trim(virtualService("7"), "someone-else");
 

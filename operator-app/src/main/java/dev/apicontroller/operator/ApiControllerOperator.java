@@ -29,15 +29,16 @@ public final class ApiControllerOperator implements AutoCloseable {
   public ApiControllerOperator(
       KubernetesClient client, OperatorSettings settings, MeterRegistry registry) {
     String identity = identity();
+    // Made once: java-operator-sdk may apply the configuration below more than once.
+    ReconcileQueueMetrics metrics =
+        new ReconcileQueueMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry), registry);
     operator =
         new Operator(
             o -> {
               o.withKubernetesClient(client)
                   .withCloseClientOnStop(false)
                   .withStopOnInformerErrorDuringStartup(true)
-                  .withMetrics(
-                      new ReconcileQueueMetrics(
-                          MicrometerMetrics.withoutPerResourceMetrics(registry), registry));
+                  .withMetrics(metrics);
               if (settings.leaderElection()) {
                 o.withLeaderElectionConfiguration(
                     new LeaderElectionConfiguration(

@@ -96,7 +96,8 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
    * namespaces or one): the sibling informer shares its copies.
    */
   TrimmedItemStore<ApiResource> primaryStore(boolean oneInformer) {
-    primaryStore = oneInformer ? new TrimmedItemStore<>(NAME) : null;
+    // No managed fields kept: nothing compares an Api's fields before writing.
+    primaryStore = oneInformer ? new TrimmedItemStore<>(null) : null;
     return primaryStore;
   }
 

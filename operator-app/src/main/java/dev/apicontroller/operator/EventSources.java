@@ -48,7 +48,7 @@ final class EventSources {
     boolean oneInformerEach =
         context.getControllerConfiguration().getInformerConfig().getNamespaces().size() <= 1;
     TrimmedItemStore<ApiResource> siblingStore =
-        oneInformerEach ? new TrimmedItemStore<>(ApiReconciler.NAME) : null;
+        oneInformerEach ? new TrimmedItemStore<>(null) : null;
     if (siblingStore != null && primaryStore != null) siblingStore.sharesWith(primaryStore);
     Function<ApiResource, List<String>> hostIndex =
         api -> translator.fullHost(api.toApi()).map(List::of).orElse(List.of());
@@ -70,7 +70,12 @@ final class EventSources {
             context);
     apis.addIndexers(
         Map.of(
-            CacheIndexes.API_HOST, hostIndex, CacheIndexes.API_SERVICE, CacheIndexes::apiService));
+            CacheIndexes.API_HOST,
+            hostIndex,
+            CacheIndexes.API_SERVICE,
+            CacheIndexes::apiService,
+            SecondaryMappings.WAITING,
+            SecondaryMappings::waiting));
     holder.set(new SecondaryMappings(apis, hostIndex));
 
     for (ObjectKind kind : kinds.served()) {
