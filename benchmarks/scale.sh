@@ -29,6 +29,17 @@ MEMORY="${MEMORY:-$(sed -e 's/Mi$/m/' -e 's/Gi$/g/' <<<"$LIMIT")}"
 
 echo "SCALE $(date -u +%FT%TZ) N=$N memory limit $MEMORY (Deployment: $LIMIT) flags '$FLAGS'; $(uptime)"
 cd operator-app
-java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/scale.classpath)" \
+# A snapshot of this module's classes and of the sibling modules' jars, so that a build running
+# meanwhile (they take minutes at large N) cannot change them under the driver.
+SNAPSHOT="target/scale/classpath"
+rm -rf "$SNAPSHOT" && mkdir -p "$SNAPSHOT"
+cp -r target/test-classes target/classes "$SNAPSHOT/"
+CP="$SNAPSHOT/test-classes:$SNAPSHOT/classes"
+IFS=: read -ra ENTRIES < target/scale.classpath || true  # no newline at its end
+for entry in "${ENTRIES[@]}"; do
+  if [[ "$entry" == "$(cd .. && pwd)"/* ]]; then cp "$entry" "$SNAPSHOT/"; entry="$SNAPSHOT/$(basename "$entry")"; fi
+  CP="$CP:$entry"
+done
+java -Xmx2g -cp "$CP" \
   dev.apicontroller.operator.ScaleBenchmark "$N" "$MEMORY" "$JAR" "$FLAGS"
 echo "SCALE done $(date -u +%FT%TZ); $(uptime)"
