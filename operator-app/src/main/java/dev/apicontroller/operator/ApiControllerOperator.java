@@ -29,13 +29,16 @@ public final class ApiControllerOperator implements AutoCloseable {
   public ApiControllerOperator(
       KubernetesClient client, OperatorSettings settings, MeterRegistry registry) {
     String identity = identity();
+    // Made once: java-operator-sdk may apply the configuration below more than once.
+    ReconcileQueueMetrics metrics =
+        new ReconcileQueueMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry), registry);
     operator =
         new Operator(
             o -> {
               o.withKubernetesClient(client)
                   .withCloseClientOnStop(false)
                   .withStopOnInformerErrorDuringStartup(true)
-                  .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
+                  .withMetrics(metrics);
               if (settings.leaderElection()) {
                 o.withLeaderElectionConfiguration(
                     new LeaderElectionConfiguration(
@@ -82,6 +85,7 @@ public final class ApiControllerOperator implements AutoCloseable {
         reconciler,
         c -> {
           c.withFieldManager(ApiReconciler.NAME);
+          c.withItemStore(reconciler.primaryStore(settings.watchNamespaces().size() <= 1));
           if (settings.watchNamespaces().isEmpty()) {
             c.watchingAllNamespaces();
           } else {

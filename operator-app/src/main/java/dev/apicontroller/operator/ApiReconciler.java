@@ -8,6 +8,7 @@ import dev.apicontroller.k8s.InformerClusterView;
 import dev.apicontroller.k8s.ObjectApplier;
 import dev.apicontroller.k8s.OwnedObject;
 import dev.apicontroller.k8s.TransitionTimes;
+import dev.apicontroller.k8s.TrimmedItemStore;
 import dev.apicontroller.model.ApiStatus;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.GeneratedObject;
@@ -74,6 +75,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
   private final Map<ObjectKind, InformerEventSource<GenericKubernetesResource, ApiResource>>
       objectSources = new EnumMap<>(ObjectKind.class);
   private volatile GeneratedObjectCaches objectCaches;
+  private volatile TrimmedItemStore<ApiResource> primaryStore;
   private volatile InformerClusterView clusterView;
 
   ApiReconciler(
@@ -90,10 +92,21 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
     this.events = events;
   }
 
+  /**
+   * The store of the controller's own {@code Api} informer, when it has one informer (all
+   * namespaces or one): the sibling informer shares its copies.
+   */
+  TrimmedItemStore<ApiResource> primaryStore(boolean oneInformer) {
+    // No managed fields kept: nothing compares an Api's fields before writing.
+    primaryStore = oneInformer ? new TrimmedItemStore<>(null) : null;
+    return primaryStore;
+  }
+
   @Override
   public List<EventSource<?, ApiResource>> prepareEventSources(
       EventSourceContext<ApiResource> context) {
-    EventSources sources = new EventSources(context, translator, watchedKinds);
+    EventSources sources =
+        new EventSources(context, translator, watchedKinds, metrics, primaryStore);
     objectSources.putAll(sources.objectSources());
     Map<ObjectKind, IndexedCache<GenericKubernetesResource>> caches = new LinkedHashMap<>();
     objectSources.forEach((kind, source) -> caches.put(kind, new EventSourceCache<>(source)));

@@ -2,6 +2,7 @@ package dev.apicontroller.operator;
 
 import dev.apicontroller.k8s.ApiResource;
 import dev.apicontroller.k8s.CacheIndexes;
+import dev.apicontroller.k8s.TrimmedItemStore;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.Dataplane;
 import dev.apicontroller.translate.ObjectKind;
@@ -13,18 +14,23 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.GroupVersionKind;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
  * The informers besides the primary one, each with the indexes the cluster view needs and the
- * mapping that says which {@code Api}s an event concerns.
+ * mapping that says which {@code Api}s an event concerns. Every informer stores its objects trimmed
+ * ({@link TrimmedItemStore}): an informer added here gets {@code withItemStore} too.
  */
 final class EventSources {
   private final InformerEventSource<ApiResource, ApiResource> apis;
@@ -34,8 +40,19 @@ final class EventSources {
   private final InformerEventSource<Namespace, ApiResource> namespaces;
 
   EventSources(
-      EventSourceContext<ApiResource> context, ApiTranslator translator, WatchedKinds kinds) {
+      EventSourceContext<ApiResource> context,
+      ApiTranslator translator,
+      WatchedKinds kinds,
+      ReconcileMetrics metrics,
+      TrimmedItemStore<ApiResource> primaryStore) {
     Config config = translator.config();
+    // One store per informer (see TrimmedItemStore): with several watched namespaces the
+    // inherited informers keep the default store.
+    boolean oneInformerEach =
+        context.getControllerConfiguration().getInformerConfig().getNamespaces().size() <= 1;
+    TrimmedItemStore<ApiResource> siblingStore =
+        oneInformerEach ? new TrimmedItemStore<>(null) : null;
+    if (siblingStore != null && primaryStore != null) siblingStore.sharesWith(primaryStore);
     Function<ApiResource, List<String>> hostIndex =
         api -> translator.fullHost(api.toApi()).map(List::of).orElse(List.of());
     MappingHolder holder = new MappingHolder();
@@ -46,13 +63,22 @@ final class EventSources {
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(ApiResource.class, ApiResource.class)
                 .withName("sibling-apis")
+                .withItemStore(siblingStore)
                 .withNamespacesInheritedFromController()
-                .withSecondaryToPrimaryMapper(api -> holder.get().siblings(api))
+                .withSecondaryToPrimaryMapper(
+                    metrics.counting("sibling-apis", api -> holder.get().siblings(api)))
+                .withPrimaryToSecondaryMapper(
+                    (ApiResource api) -> Set.of(ResourceID.fromResource(api)))
                 .build(),
             context);
     apis.addIndexers(
         Map.of(
-            CacheIndexes.API_HOST, hostIndex, CacheIndexes.API_SERVICE, CacheIndexes::apiService));
+            CacheIndexes.API_HOST,
+            hostIndex,
+            CacheIndexes.API_SERVICE,
+            CacheIndexes::apiService,
+            SecondaryMappings.WAITING,
+            SecondaryMappings::waiting));
     holder.set(new SecondaryMappings(apis, hostIndex));
 
     for (ObjectKind kind : kinds.served()) {
@@ -66,13 +92,21 @@ final class EventSources {
           kind.isVirtualService()
               ? CacheIndexes::virtualServiceHosts
               : CacheIndexes::httpRouteHostnames;
+      String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+      AtomicReference<InformerEventSource<GenericKubernetesResource, ApiResource>> self =
+          new AtomicReference<>();
       var configuration =
           InformerEventSourceConfiguration.from(
                   new GroupVersionKind(kind.group(), kinds.version(kind), kind.kind()),
                   ApiResource.class)
-              .withName(kind.name().toLowerCase(java.util.Locale.ROOT))
+              .withName(name)
+              .withItemStore(
+                  route || oneInformerEach ? new TrimmedItemStore<>(ApiReconciler.NAME) : null)
               .withSecondaryToPrimaryMapper(
-                  route ? o -> holder.get().route(o, hostsOf) : o -> holder.get().owner(o));
+                  metrics.counting(
+                      name,
+                      route ? o -> holder.get().route(o, hostsOf) : o -> holder.get().owner(o)))
+              .withPrimaryToSecondaryMapper((ApiResource api) -> controlledBy(self.get(), api));
       // A hostname is taken by a route (VirtualService or HTTPRoute) anywhere in the cluster (SPEC
       // 4), so routes are watched in every namespace even when WATCH_NAMESPACES limits the Apis.
       if (route) configuration.withWatchAllNamespaces();
@@ -84,6 +118,7 @@ final class EventSources {
       indexes.put(CacheIndexes.CONTROLLER_UID, CacheIndexes::controllerUid);
       if (route) indexes.put(hostIndexName, hostsOf);
       source.addIndexers(indexes);
+      self.set(source);
       objects.put(kind, source);
     }
 
@@ -93,8 +128,12 @@ final class EventSources {
             ? new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(Service.class, ApiResource.class)
                     .withName("services")
+                    .withItemStore(
+                        oneInformerEach ? new TrimmedItemStore<>(ApiReconciler.NAME) : null)
                     .withNamespacesInheritedFromController()
-                    .withSecondaryToPrimaryMapper(s -> holder.get().service(s))
+                    .withSecondaryToPrimaryMapper(
+                        metrics.counting("services", s -> holder.get().service(s)))
+                    .withPrimaryToSecondaryMapper(EventSources::exposedService)
                     .build(),
                 context)
             : null;
@@ -106,11 +145,37 @@ final class EventSources {
             ? new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(Namespace.class, ApiResource.class)
                     .withName("namespaces")
+                    .withItemStore(new TrimmedItemStore<>(null))
                     .withWatchAllNamespaces()
-                    .withSecondaryToPrimaryMapper(n -> holder.get().namespace(n))
+                    .withSecondaryToPrimaryMapper(
+                        metrics.counting("namespaces", n -> holder.get().namespace(n)))
                     .build(),
                 context)
             : null;
+  }
+
+  /**
+   * The objects an {@code Api} controls, from the informer's own index. Given as the informers'
+   * primary-to-secondary mapping, it replaces java-operator-sdk's default index of the same facts,
+   * which would call the (counted, and for VirtualServices costly) secondary-to-primary mapping
+   * again on every event and on every write of ours.
+   */
+  private static Set<ResourceID> controlledBy(
+      InformerEventSource<GenericKubernetesResource, ApiResource> source, ApiResource api) {
+    String uid = api.getMetadata().getUid();
+    if (source == null || uid == null) return Set.of();
+    Set<ResourceID> ids = new HashSet<>();
+    source
+        .byIndex(CacheIndexes.CONTROLLER_UID, uid)
+        .forEach(o -> ids.add(ResourceID.fromResource(o)));
+    return ids;
+  }
+
+  /** The Service an {@code Api} exposes. */
+  private static Set<ResourceID> exposedService(ApiResource api) {
+    if (api.getSpec() == null || api.getSpec().service() == null) return Set.of();
+    String name = api.getSpec().service().name();
+    return name == null ? Set.of() : Set.of(new ResourceID(name, api.getMetadata().getNamespace()));
   }
 
   InformerEventSource<ApiResource, ApiResource> apis() {

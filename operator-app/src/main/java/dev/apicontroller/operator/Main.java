@@ -28,7 +28,11 @@ public final class Main {
     }
     settings.rootLogLevel().ifPresent(RootLogLevel::set);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    KubernetesClient client =
+        new KubernetesClientBuilder()
+            .withHttpClientBuilderConsumer(
+                b -> b.addOrReplaceInterceptor("write-metrics", new ApiWriteMetrics(registry)))
+            .build();
     ApiControllerOperator operator;
     HealthServer health;
     try {

@@ -3,6 +3,7 @@ package dev.apicontroller.operator;
 import dev.apicontroller.k8s.ApiResource;
 import dev.apicontroller.model.StatusCode;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -49,6 +50,11 @@ final class ReconcileMetrics {
 
   void reconciled(long nanos) {
     duration.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** {@code mapping}, counting the {@code Api}s it wakes as triggers from {@code source}. */
+  <R> SecondaryToPrimaryMapper<R> counting(String source, SecondaryToPrimaryMapper<R> mapping) {
+    return new TriggerCounter<>(mapping, registry, source);
   }
 
   void watch(IndexedResourceCache<ApiResource> apis) {

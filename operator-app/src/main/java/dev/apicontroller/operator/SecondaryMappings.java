@@ -23,6 +23,16 @@ import java.util.function.Function;
  * answers from the {@code Api} cache's indexes, never from the API server.
  */
 final class SecondaryMappings {
+  /**
+   * {@code Api}s that wait for something another object may free: {@link #FOR_HOST} (status code 4,
+   * the host is taken) or {@code service/<namespace>} (code 5, the Service is taken). An index, so
+   * that an event finds the few waiting {@code Api}s without going through every one: a scan per
+   * VirtualService made a start with N {@code Api}s cost N × N.
+   */
+  static final String WAITING = "apiWaiting";
+
+  static final String FOR_HOST = "host";
+
   private final IndexedResourceCache<ApiResource> apis;
   private final Function<ApiResource, List<String>> hostOf;
 
@@ -73,7 +83,7 @@ final class SecondaryMappings {
     for (String host : hostsOf.apply(route)) {
       apis.byIndex(CacheIndexes.API_HOST, host).forEach(a -> ids.add(ResourceID.fromResource(a)));
     }
-    apis.list(SecondaryMappings::waitingForHost).forEach(a -> ids.add(ResourceID.fromResource(a)));
+    apis.byIndex(WAITING, FOR_HOST).forEach(a -> ids.add(ResourceID.fromResource(a)));
     return ids;
   }
 
@@ -116,10 +126,24 @@ final class SecondaryMappings {
     }
     // An update shows only the new spec: Apis still waiting for the service this one may have let
     // go of are found by their status (code 5) instead.
-    apis.list(api.getMetadata().getNamespace(), SecondaryMappings::waitingForService)
+    apis.byIndex(WAITING, forService(api.getMetadata().getNamespace()))
         .forEach(a -> ids.add(ResourceID.fromResource(a)));
     ids.remove(ResourceID.fromResource(api));
     return ids;
+  }
+
+  /** The {@link #WAITING} keys of an {@code Api}: none for all but a few. */
+  static List<String> waiting(ApiResource api) {
+    boolean host = waitingForHost(api);
+    boolean service = waitingForService(api);
+    if (!host && !service) return List.of();
+    String serviceKey = forService(api.getMetadata().getNamespace());
+    if (host && service) return List.of(FOR_HOST, serviceKey);
+    return List.of(host ? FOR_HOST : serviceKey);
+  }
+
+  private static String forService(String namespace) {
+    return "service/" + namespace;
   }
 
   private static boolean waitingForService(ApiResource api) {

@@ -31,7 +31,11 @@ class SecondaryMappingsTest {
     @Override
     public List<ApiResource> byIndex(String index, String key) {
       Function<ApiResource, List<String>> f =
-          index.equals(CacheIndexes.API_HOST) ? HOST : CacheIndexes::apiService;
+          switch (index) {
+            case CacheIndexes.API_HOST -> HOST;
+            case SecondaryMappings.WAITING -> SecondaryMappings::waiting;
+            default -> CacheIndexes::apiService;
+          };
       return items.stream().filter(a -> f.apply(a).contains(key)).toList();
     }
 

@@ -62,6 +62,12 @@ final class TestApiServer {
     return config;
   }
 
+  /** The shared server's admin kubeconfig, for a process of its own (the scale benchmark). */
+  static synchronized String kubeConfigYaml() {
+    config();
+    return server.getKubeConfigYaml();
+  }
+
   /**
    * The shared server's admin configuration acting as deploy/'s ServiceAccount: a client built from
    * it has exactly the rights deploy/'s RBAC grants the operator.
