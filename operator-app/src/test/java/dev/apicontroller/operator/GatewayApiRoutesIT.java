@@ -188,7 +188,11 @@ class GatewayApiRoutesIT {
         List.of("RequestAuthentication", "AuthorizationPolicy", "PeerAuthentication")) {
       assertThat(harness.object(SECURITY, kind, ns, "orders")).as(kind).isNotNull();
     }
-    List<String> writes = harness.operatorRequests.writesBesidesEvents();
+    // Only this test's namespace: the operator also switches the Apis earlier tests left behind.
+    List<String> writes =
+        harness.operatorRequests.writesBesidesEvents().stream()
+            .filter(w -> w.contains("/namespaces/" + ns + "/"))
+            .toList();
     int routeApplied = firstIndex(writes, "/httproutes/orders");
     int vsDeleted = firstIndex(writes, "DELETE /apis/networking.istio.io/");
     assertThat(routeApplied).as("the HTTPRoute applied: %s", writes).isLessThan(Integer.MAX_VALUE);
