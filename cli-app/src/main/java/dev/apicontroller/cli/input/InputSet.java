@@ -7,6 +7,7 @@ import dev.apicontroller.model.ImmutableObjectMetadata;
 import dev.apicontroller.model.ObjectMetadata;
 import dev.apicontroller.model.read.ApiDocument;
 import dev.apicontroller.model.read.ApiReader;
+import dev.apicontroller.model.read.DocumentPlace;
 import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.model.read.ProblemCode;
 import dev.apicontroller.model.read.SourceDocument;
@@ -40,7 +41,7 @@ public record InputSet(
   }
 
   /** A document other than an {@code Api} left out because of {@code problem}. */
-  public record Rejected(SourceDocument source, Problem problem) {}
+  public record Rejected(DocumentPlace source, Problem problem) {}
 
   /**
    * One document as the CLI sees it, sorted as soon as it is read: an {@code Api} bound, a {@code
@@ -89,11 +90,11 @@ public record InputSet(
       if (mismatch != null) {
         List<Problem> problems = new ArrayList<>(read.problems());
         problems.add(mismatch);
-        read = new ApiDocument(doc, read.api(), problems);
+        read = new ApiDocument(doc.place(), read.api(), problems);
       }
       return new Sorted(read, null);
     }
-    if (mismatch != null) return new Sorted(null, null, new Rejected(doc, mismatch));
+    if (mismatch != null) return new Sorted(null, null, new Rejected(doc.place(), mismatch));
     if (isService(doc)) return new Sorted(null, service(doc, namespace));
     return new Sorted(null, null);
   }
@@ -127,15 +128,15 @@ public record InputSet(
     List<ApiDocument> apis = new ArrayList<>();
     List<ServiceSelector> services = new ArrayList<>();
     List<Rejected> rejected = new ArrayList<>();
-    Map<String, SourceDocument> seen = new HashMap<>();
+    Map<String, DocumentPlace> seen = new HashMap<>();
     for (Sorted sorted : documents) {
       if (sorted.service() != null) services.add(sorted.service());
       if (sorted.rejected() != null) rejected.add(sorted.rejected());
       ApiDocument read = sorted.api();
       if (read == null) continue;
       if (read.api() != null) {
-        SourceDocument doc = read.source();
-        SourceDocument first = seen.putIfAbsent(read.api().qualifiedName(), doc);
+        DocumentPlace doc = read.source();
+        DocumentPlace first = seen.putIfAbsent(read.api().qualifiedName(), doc);
         if (first != null) {
           List<Problem> problems = new ArrayList<>(read.problems());
           problems.add(
