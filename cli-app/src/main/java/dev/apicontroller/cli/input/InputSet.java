@@ -56,14 +56,8 @@ public record InputSet(
   /**
    * Sorts documents; {@code namespace} is given to documents that have none (like {@code kubectl
    * apply -n}). A second {@code Api} with the namespace and name of an earlier one is an error.
-   */
-  public static InputSet of(List<SourceDocument> documents, String namespace) {
-    return of(documents, namespace, null);
-  }
-
-  /**
-   * As {@link #of(List, String)}; with a {@code required} namespace (given with {@code -n}), a
-   * document that names another one is an error (as {@code kubectl apply -n}).
+   * With a {@code required} namespace (given with {@code -n}), a document that names another one is
+   * an error (as {@code kubectl apply -n}).
    */
   public static InputSet of(List<SourceDocument> documents, String namespace, String required) {
     List<Sorted> sorted = new ArrayList<>(documents.size());
@@ -73,15 +67,9 @@ public record InputSet(
 
   /**
    * Sorts one document, binding it when it is an {@code Api}; {@code namespace} is given to a
-   * document that has none. Pure: meant to run right after the document is parsed.
-   */
-  public static Sorted sort(SourceDocument doc, String namespace) {
-    return sort(doc, namespace, null);
-  }
-
-  /**
-   * As {@link #sort(SourceDocument, String)}; with a {@code required} namespace, a document that
-   * names another one is an error: an {@code Api} with that problem, anything else rejected.
+   * document that has none. Pure: meant to run right after the document is parsed. With a {@code
+   * required} namespace, a document that names another one is an error: an {@code Api} with that
+   * problem, anything else rejected.
    */
   public static Sorted sort(SourceDocument doc, String namespace, String required) {
     Problem mismatch = namespaceMismatch(doc, required);
