@@ -64,17 +64,8 @@ public final class DocumentReader {
 
   /** Reads every document of {@code text}; {@code source} names it in positions and messages. */
   public List<SourceDocument> read(String source, String text) throws UnreadableInputException {
-    return read(source, new StringReader(text), looksLikeJson(text));
-  }
-
-  /**
-   * Reads every document from {@code reader}. JSON is detected by {@code json}; YAML parsing would
-   * accept most JSON too, but the JSON parser is faster and its messages are more precise.
-   */
-  public List<SourceDocument> read(String source, Reader reader, boolean isJson)
-      throws UnreadableInputException {
     List<SourceDocument> out = new ArrayList<>();
-    read(source, reader, isJson, out::add);
+    read(source, new StringReader(text), looksLikeJson(text), out::add);
     return out;
   }
 
@@ -82,7 +73,9 @@ public final class DocumentReader {
    * Reads every document from {@code reader}, handing each to {@code each} as soon as it is parsed,
    * while its tree is still in the processor's cache. When reading fails half-way, {@code each} has
    * seen the documents before the failure; a caller that must not act on a source with a syntax
-   * error keeps what it made of them until this returns.
+   * error keeps what it made of them until this returns. {@code isJson} chooses the JSON parser:
+   * YAML parsing would accept most JSON too, but the JSON parser is faster and its messages are
+   * more precise.
    */
   public void read(String source, Reader reader, boolean isJson, Consumer<SourceDocument> each)
       throws UnreadableInputException {
