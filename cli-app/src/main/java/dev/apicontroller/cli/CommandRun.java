@@ -77,13 +77,4 @@ public final class CommandRun {
       Apictl root, InputOptions options, Diagnostics diagnostics) {
     return new InputSources(READER, root.in(), diagnostics).read(options.inputs());
   }
-
-  /** The inputs translated with {@code config}; null when the settings are wrong. */
-  static List<TranslatedApi> translate(
-      Apictl root, InputOptions options, SettingsOptions settings, Diagnostics diagnostics) {
-    Config config = config(settings, diagnostics);
-    if (config == null) return null;
-    InputSet set = inputs(root, options, diagnostics);
-    return InputTranslator.translate(set, config, diagnostics);
-  }
 }

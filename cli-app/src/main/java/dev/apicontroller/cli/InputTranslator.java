@@ -4,9 +4,9 @@ import dev.apicontroller.cli.input.InputSet;
 import dev.apicontroller.cli.input.NamespaceLabels;
 import dev.apicontroller.cli.input.ServiceSelector;
 import dev.apicontroller.model.read.ApiDocument;
+import dev.apicontroller.model.read.DocumentPlace;
 import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.model.read.ProblemCode;
-import dev.apicontroller.model.read.SourceDocument;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.conflict.ApiSetView;
@@ -45,7 +45,7 @@ public final class InputTranslator {
     for (InputSet.Rejected r : inputs.rejected())
       diagnostics.report(r.source().source(), r.problem());
     for (ApiDocument doc : inputs.apis()) {
-      SourceDocument source = doc.source();
+      DocumentPlace source = doc.source();
       for (Problem p : doc.problems()) diagnostics.report(source.source(), p);
       if (doc.hasErrors()) {
         if (doc.problems().isEmpty()) {
@@ -105,7 +105,7 @@ public final class InputTranslator {
   private static void reportRuleViolations(
       ApiTranslator translator, ApiDocument doc, Diagnostics diagnostics) {
     if (doc.api() == null) return;
-    SourceDocument source = doc.source();
+    DocumentPlace source = doc.source();
     for (Problem p : translator.validate(doc.api())) {
       boolean repeats = doc.problems().stream().anyMatch(r -> within(p.path(), parentOf(r.path())));
       if (!repeats) diagnostics.report(source.source(), p.at(source.positionOf(p.path())));

@@ -4,10 +4,11 @@ import dev.apicontroller.model.Api;
 import java.util.List;
 
 /**
- * An {@code Api} read from a document, with what was wrong with the document. {@code api} is null
- * when the document could not be bound at all; otherwise problems name fields that were skipped.
+ * An {@code Api} read from a document, with what was wrong with the document and where it stood
+ * (not the document's tree, which is dropped once bound). {@code api} is null when the document
+ * could not be bound at all; otherwise problems name fields that were skipped.
  */
-public record ApiDocument(SourceDocument source, Api api, List<Problem> problems) {
+public record ApiDocument(DocumentPlace source, Api api, List<Problem> problems) {
   public ApiDocument {
     problems = List.copyOf(problems);
   }

@@ -57,7 +57,7 @@ public final class ApiReader {
       problems.add(
           Problem.error(ProblemCode.NOT_AN_OBJECT, "", "document is not an object")
               .at(doc.start()));
-      return new ApiDocument(doc, null, problems);
+      return new ApiDocument(doc.place(), null, problems);
     }
     if (!ApiKind.API_VERSION.equals(doc.apiVersion())) {
       problems.add(
@@ -86,7 +86,7 @@ public final class ApiReader {
           Problem.error(ProblemCode.UNREADABLE_DOCUMENT, "", firstSentence(e.getMessage())));
     }
     for (Problem p : collector.problems) problems.add(p.at(doc.positionOf(p.path())));
-    return new ApiDocument(doc, api, problems);
+    return new ApiDocument(doc.place(), api, problems);
   }
 
   /** An unknown {@code issuer} beside {@code type}: the flattened form of the seed document. */

@@ -64,17 +64,8 @@ public final class DocumentReader {
 
   /** Reads every document of {@code text}; {@code source} names it in positions and messages. */
   public List<SourceDocument> read(String source, String text) throws UnreadableInputException {
-    return read(source, new StringReader(text), looksLikeJson(text));
-  }
-
-  /**
-   * Reads every document from {@code reader}. JSON is detected by {@code json}; YAML parsing would
-   * accept most JSON too, but the JSON parser is faster and its messages are more precise.
-   */
-  public List<SourceDocument> read(String source, Reader reader, boolean isJson)
-      throws UnreadableInputException {
     List<SourceDocument> out = new ArrayList<>();
-    read(source, reader, isJson, out::add);
+    read(source, new StringReader(text), looksLikeJson(text), out::add);
     return out;
   }
 
@@ -82,7 +73,9 @@ public final class DocumentReader {
    * Reads every document from {@code reader}, handing each to {@code each} as soon as it is parsed,
    * while its tree is still in the processor's cache. When reading fails half-way, {@code each} has
    * seen the documents before the failure; a caller that must not act on a source with a syntax
-   * error keeps what it made of them until this returns.
+   * error keeps what it made of them until this returns. {@code isJson} chooses the JSON parser:
+   * YAML parsing would accept most JSON too, but the JSON parser is faster and its messages are
+   * more precise.
    */
   public void read(String source, Reader reader, boolean isJson, Consumer<SourceDocument> each)
       throws UnreadableInputException {
@@ -100,7 +93,7 @@ public final class DocumentReader {
         PositionIndex positions = new PositionIndex();
         Tree tree = new Tree(positions, keys);
         JsonNode root = tree.read(p, 0);
-        positions.describe(root);
+        positions.trim();
         if (root.isNull() || (root.isTextual() && root.asText().isEmpty())) {
           continue; // an empty YAML document ("---" alone)
         }
@@ -203,7 +196,8 @@ public final class DocumentReader {
 
     JsonNode read(JsonParser p, int depth) throws UnreadableInputException {
       try {
-        return value(p, depth, true);
+        JsonLocation here = p.currentTokenLocation();
+        return value(p, depth, positions.add(line(here), column(here), null));
       } catch (UnreadableInputException e) {
         throw e;
       } catch (JsonProcessingException e) {
@@ -214,15 +208,14 @@ public final class DocumentReader {
     }
 
     /**
-     * One value and everything under it. Each node adds one entry to {@link #positions} in parse
-     * order: an object member's is its key's position (recorded before its value is read), any
-     * other value's its own.
+     * One value and everything under it, whose {@code entry} in {@link #positions} the caller has
+     * added: an object member's is its key's position (recorded before its value is read), any
+     * other value's its own. Each value under it adds one entry, in parse order.
      */
-    private JsonNode value(JsonParser p, int depth, boolean recordPosition)
+    private JsonNode value(JsonParser p, int depth, int entry)
         throws IOException, UnreadableInputException {
       JsonToken t = p.currentToken();
       JsonLocation here = p.currentTokenLocation();
-      if (recordPosition) positions.add(line(here), column(here));
       if (depth > limits.maxDepth()) {
         throw new UnreadableInputException(
             "nesting deeper than " + limits.maxDepth() + " levels", position(here));
@@ -239,26 +232,28 @@ public final class DocumentReader {
             if (obj.has(name)) {
               throw new UnreadableInputException("duplicate key \"" + name + "\"", position(keyAt));
             }
-            positions.add(line(keyAt), column(keyAt));
+            int member = positions.add(line(keyAt), column(keyAt), name);
             p.nextToken();
-            obj.set(name, value(p, depth + 1, false));
+            obj.set(name, value(p, depth + 1, member));
           }
           node = obj;
         }
         case START_ARRAY -> {
           ArrayNode arr = NODES.arrayNode();
           while (p.nextToken() != JsonToken.END_ARRAY) {
-            arr.add(value(p, depth + 1, true));
+            JsonLocation itemAt = p.currentTokenLocation();
+            arr.add(value(p, depth + 1, positions.add(line(itemAt), column(itemAt), null)));
           }
           node = arr;
         }
-        case VALUE_STRING -> node = scalarOrAlias(p, here);
+        case VALUE_STRING -> node = scalarOrAlias(p, here, entry);
         case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> node = number(p);
         case VALUE_TRUE -> node = NODES.booleanNode(true);
         case VALUE_FALSE -> node = NODES.booleanNode(false);
         case VALUE_NULL -> node = NODES.nullNode();
         default -> throw new UnreadableInputException("unexpected " + t, position(here));
       }
+      positions.end(entry);
       // Only an anchored tree can be expanded again, so only its size is kept.
       if (anchor != null) {
         if (node.isContainerNode()) sizes.put(node, (int) (nodes - before));
@@ -284,9 +279,10 @@ public final class DocumentReader {
       }
     }
 
-    private JsonNode scalarOrAlias(JsonParser p, JsonLocation here)
+    private JsonNode scalarOrAlias(JsonParser p, JsonLocation here, int entry)
         throws IOException, UnreadableInputException {
       if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+        positions.alias(entry);
         String name = p.getText();
         JsonNode target = anchors.get(name);
         if (target == null) {

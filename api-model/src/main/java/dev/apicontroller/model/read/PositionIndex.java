@@ -1,99 +1,108 @@
 package dev.apicontroller.model.read;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Set;
+import java.util.BitSet;
 
 /**
- * Where each value of one document stood in the text, stored compactly: one line and column per
- * node, in the order the parser met them (a member's entry is its key's position). A lookup by JSON
- * pointer walks the tree in that same order; it is slower than a map, but lookups happen only for
- * the few values a problem is reported on, while every value of every document is recorded. (A map
- * of pointer strings held about 300 bytes per value and dominated reading time.)
+ * Where each value of one document stood in the text, without the document's tree: one entry per
+ * value in the order the parser met them (a member's entry is its key's position and holds its key
+ * name), each with the end of its subtree. A lookup by JSON pointer skips from sibling to sibling
+ * through those ends. Problems are reported long after reading (translation needs every input), so
+ * this is what a document leaves behind once its {@code Api} is bound: about 16 bytes a value.
  *
- * <p>An aliased object or list appears in the tree again at each alias but was met once, as one
- * token: the walk counts the second and later occurrences (by identity) as one entry.
+ * <p>An aliased object or list was met once, as one token: it is one entry without children, the
+ * nearest position there is for anything inside it.
  */
 public final class PositionIndex {
   private static final PositionIndex EMPTY = new PositionIndex();
 
   private int[] lines = new int[16];
   private int[] columns = new int[16];
+  private int[] ends = new int[16];
+  private String[] keys = new String[16];
+  private BitSet aliases;
   private int size;
-  private JsonNode root;
 
   /** An index that knows no position, for documents built in memory. */
   public static PositionIndex empty() {
     return EMPTY;
   }
 
-  /** Records the next node's position (parse order). */
-  void add(int line, int column) {
+  /**
+   * Records the next value (parse order): an object member's with its {@code key}, any other with
+   * null. Returns its entry, to be {@linkplain #end ended} after everything under it is recorded.
+   */
+  int add(int line, int column, String key) {
     if (size == lines.length) {
-      lines = Arrays.copyOf(lines, size * 2);
-      columns = Arrays.copyOf(columns, size * 2);
+      int grown = size * 2;
+      lines = Arrays.copyOf(lines, grown);
+      columns = Arrays.copyOf(columns, grown);
+      ends = Arrays.copyOf(ends, grown);
+      keys = Arrays.copyOf(keys, grown);
     }
     lines[size] = line;
     columns[size] = column;
-    size++;
+    keys[size] = key;
+    ends[size] = size + 1;
+    return size++;
   }
 
-  /** The tree the entries describe, once it is complete. */
-  void describe(JsonNode root) {
-    this.root = root;
+  /** Marks the end of {@code entry}'s subtree: the entries recorded since belong to it. */
+  void end(int entry) {
+    ends[entry] = size;
   }
 
-  /** The position of the node at {@code pointer} (e.g. {@code /spec/service/port}), or null. */
+  /** Marks {@code entry} as an alias: everything inside it stood at the alias. */
+  void alias(int entry) {
+    if (aliases == null) aliases = new BitSet();
+    aliases.set(entry);
+  }
+
+  /** Drops the room grown for entries that never came, once the document is read. */
+  void trim() {
+    lines = Arrays.copyOf(lines, size);
+    columns = Arrays.copyOf(columns, size);
+    ends = Arrays.copyOf(ends, size);
+    keys = Arrays.copyOf(keys, size);
+  }
+
+  /** The position of the value at {@code pointer} (e.g. {@code /spec/service/port}), or null. */
   public Position get(String pointer) {
-    if (root == null || size == 0) return null;
-    Walk walk = new Walk();
-    JsonNode node = root;
+    if (size == 0) return null;
     int entry = 0;
-    walk.visit(node);
     int from = 0;
     while (from < pointer.length()) {
       if (pointer.charAt(from) != '/') return null;
       int end = pointer.indexOf('/', from + 1);
       if (end < 0) end = pointer.length();
-      String segment = unescape(pointer.substring(from + 1, end));
+      if (aliases != null && aliases.get(entry)) break;
+      entry = child(entry, unescape(pointer.substring(from + 1, end)));
+      if (entry < 0) return null;
       from = end;
-      int next = entry + 1;
-      JsonNode found = null;
-      if (node.isObject()) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> field = it.next();
-          if (field.getKey().equals(segment)) {
-            found = field.getValue();
-            break;
-          }
-          next += walk.count(field.getValue());
-        }
-      } else if (node.isArray()) {
-        int index = arrayIndex(segment);
-        if (index < 0 || index >= node.size()) return null;
-        for (int i = 0; i < index; i++) next += walk.count(node.get(i));
-        found = node.get(index);
-      }
-      if (found == null) return null;
-      boolean metHere = walk.visit(found);
-      node = found;
-      entry = next;
-      if (!metHere) break; // inside an alias: its one token is the nearest position there is
     }
-    return entry < size ? new Position(lines[entry], columns[entry]) : null;
+    return new Position(lines[entry], columns[entry]);
   }
 
-  /** Equal when they hold the same positions in the same order (the tree is compared apart). */
+  /** The entry of {@code parent}'s member named {@code segment}, or of its item at that index. */
+  private int child(int parent, String segment) {
+    int index = arrayIndex(segment);
+    int item = 0;
+    for (int c = parent + 1; c < ends[parent]; c = ends[c]) {
+      if (keys[c] != null ? keys[c].equals(segment) : item++ == index) return c;
+    }
+    return -1;
+  }
+
+  /** Equal when they hold the same entries in the same order. */
   @Override
   public boolean equals(Object other) {
     return other instanceof PositionIndex o
         && size == o.size
         && Arrays.equals(lines, 0, size, o.lines, 0, size)
-        && Arrays.equals(columns, 0, size, o.columns, 0, size);
+        && Arrays.equals(columns, 0, size, o.columns, 0, size)
+        && Arrays.equals(ends, 0, size, o.ends, 0, size)
+        && Arrays.equals(keys, 0, size, o.keys, 0, size)
+        && java.util.Objects.equals(aliases, o.aliases);
   }
 
   @Override
@@ -118,25 +127,5 @@ public final class PositionIndex {
 
   private static String unescape(String segment) {
     return segment.indexOf('~') < 0 ? segment : segment.replace("~1", "/").replace("~0", "~");
-  }
-
-  /** Counts entries in parse order, remembering containers met, so an alias counts once. */
-  private static final class Walk {
-    private final Set<JsonNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-
-    /** Marks {@code node} as met; returns false when it was met before (an alias). */
-    boolean visit(JsonNode node) {
-      return !node.isContainerNode() || seen.add(node);
-    }
-
-    /** The entries of {@code node} and everything under it. */
-    int count(JsonNode node) {
-      if (!visit(node)) return 1;
-      int n = 1;
-      if (node.isContainerNode()) {
-        for (JsonNode child : node) n += count(child);
-      }
-      return n;
-    }
   }
 }

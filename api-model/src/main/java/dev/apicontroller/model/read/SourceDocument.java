@@ -3,35 +3,38 @@ package dev.apicontroller.model.read;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One YAML or JSON document as read from a source: its tree and the position of every value in the
- * text, so that problems found later (by path) can be reported as {@code file:line:column}.
+ * One YAML or JSON document as read from a source: its tree and where it stood ({@link
+ * DocumentPlace}), so that problems found later (by path) can be reported as {@code
+ * file:line:column}.
  *
- * @param source the name the user knows the source by (a file path, or {@code <stdin>})
- * @param index 0-based number of the document in its source (items of a {@code List} count on)
  * @param root the document
- * @param positions where each value (or, for object members, its key) stood
- * @param pointerBase prefix of {@code root}'s pointers in {@code positions} ({@code /items/3} for
- *     an item of a {@code List}, empty otherwise)
+ * @param place its source, number and the position of every value
  */
-public record SourceDocument(
-    String source, int index, JsonNode root, PositionIndex positions, String pointerBase) {
+public record SourceDocument(JsonNode root, DocumentPlace place) {
+
+  public SourceDocument(
+      String source, int index, JsonNode root, PositionIndex positions, String pointerBase) {
+    this(root, new DocumentPlace(source, index, positions, pointerBase));
+  }
+
+  /** The name the user knows the source by (a file path, or {@code <stdin>}). */
+  public String source() {
+    return place.source();
+  }
+
+  /** 0-based number of the document in its source (items of a {@code List} count on). */
+  public int index() {
+    return place.index();
+  }
 
   /** Where the document starts. */
   public Position start() {
-    Position p = positions.get(pointerBase);
-    return p == null ? new Position(1, 1) : p;
+    return place.start();
   }
 
   /** The position of a path such as {@code spec.service.port}, or of its nearest ancestor. */
   public Position positionOf(String path) {
-    String pointer = pointerBase + FieldPath.toPointer(path).toString();
-    while (true) {
-      Position p = positions.get(pointer);
-      if (p != null) return p;
-      int cut = pointer.lastIndexOf('/');
-      if (cut < 0 || pointer.length() <= pointerBase.length()) return start();
-      pointer = pointer.substring(0, cut);
-    }
+    return place.positionOf(path);
   }
 
   /** The document's {@code kind}, or empty when it has none. */

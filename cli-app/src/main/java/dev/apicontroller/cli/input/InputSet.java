@@ -7,6 +7,7 @@ import dev.apicontroller.model.ImmutableObjectMetadata;
 import dev.apicontroller.model.ObjectMetadata;
 import dev.apicontroller.model.read.ApiDocument;
 import dev.apicontroller.model.read.ApiReader;
+import dev.apicontroller.model.read.DocumentPlace;
 import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.model.read.ProblemCode;
 import dev.apicontroller.model.read.SourceDocument;
@@ -49,7 +50,7 @@ public record InputSet(
   }
 
   /** A document other than an {@code Api} left out because of {@code problem}. */
-  public record Rejected(SourceDocument source, Problem problem) {}
+  public record Rejected(DocumentPlace source, Problem problem) {}
 
   /**
    * One document as the CLI sees it, sorted as soon as it is read: an {@code Api} bound, a {@code
@@ -70,14 +71,8 @@ public record InputSet(
   /**
    * Sorts documents; {@code namespace} is given to documents that have none (like {@code kubectl
    * apply -n}). A second {@code Api} with the namespace and name of an earlier one is an error.
-   */
-  public static InputSet of(List<SourceDocument> documents, String namespace) {
-    return of(documents, namespace, null);
-  }
-
-  /**
-   * As {@link #of(List, String)}; with a {@code required} namespace (given with {@code -n}), a
-   * document that names another one is an error (as {@code kubectl apply -n}).
+   * With a {@code required} namespace (given with {@code -n}), a document that names another one is
+   * an error (as {@code kubectl apply -n}).
    */
   public static InputSet of(List<SourceDocument> documents, String namespace, String required) {
     List<Sorted> sorted = new ArrayList<>(documents.size());
@@ -87,15 +82,9 @@ public record InputSet(
 
   /**
    * Sorts one document, binding it when it is an {@code Api}; {@code namespace} is given to a
-   * document that has none. Pure: meant to run right after the document is parsed.
-   */
-  public static Sorted sort(SourceDocument doc, String namespace) {
-    return sort(doc, namespace, null);
-  }
-
-  /**
-   * As {@link #sort(SourceDocument, String)}; with a {@code required} namespace, a document that
-   * names another one is an error: an {@code Api} with that problem, anything else rejected.
+   * document that has none. Pure: meant to run right after the document is parsed. With a {@code
+   * required} namespace, a document that names another one is an error: an {@code Api} with that
+   * problem, anything else rejected.
    */
   public static Sorted sort(SourceDocument doc, String namespace, String required) {
     Problem mismatch = namespaceMismatch(doc, required);
@@ -104,11 +93,11 @@ public record InputSet(
       if (mismatch != null) {
         List<Problem> problems = new ArrayList<>(read.problems());
         problems.add(mismatch);
-        read = new ApiDocument(doc, read.api(), problems);
+        read = new ApiDocument(doc.place(), read.api(), problems);
       }
       return new Sorted(read, null);
     }
-    if (mismatch != null) return new Sorted(null, null, new Rejected(doc, mismatch));
+    if (mismatch != null) return new Sorted(null, null, new Rejected(doc.place(), mismatch));
     if (isService(doc)) return new Sorted(null, service(doc, namespace));
     if (isNamespace(doc)) return new Sorted(null, null, null, namespaceLabels(doc));
     return new Sorted(null, null);
@@ -144,7 +133,7 @@ public record InputSet(
     List<ServiceSelector> services = new ArrayList<>();
     List<Rejected> rejected = new ArrayList<>();
     List<NamespaceLabels> namespaces = new ArrayList<>();
-    Map<String, SourceDocument> seen = new HashMap<>();
+    Map<String, DocumentPlace> seen = new HashMap<>();
     for (Sorted sorted : documents) {
       if (sorted.service() != null) services.add(sorted.service());
       if (sorted.namespace() != null) namespaces.add(sorted.namespace());
@@ -152,8 +141,8 @@ public record InputSet(
       ApiDocument read = sorted.api();
       if (read == null) continue;
       if (read.api() != null) {
-        SourceDocument doc = read.source();
-        SourceDocument first = seen.putIfAbsent(read.api().qualifiedName(), doc);
+        DocumentPlace doc = read.source();
+        DocumentPlace first = seen.putIfAbsent(read.api().qualifiedName(), doc);
         if (first != null) {
           List<Problem> problems = new ArrayList<>(read.problems());
           problems.add(

@@ -3,7 +3,6 @@ package dev.apicontroller.translate.migrate;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apicontroller.model.read.FieldPath;
 import dev.apicontroller.model.read.Problem;
-import dev.apicontroller.model.read.ProblemCode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -24,6 +23,8 @@ final class JsonpbObject {
     }
   }
 
+  private static final String NOT_AN_OBJECT = "expected an object; not carried over";
+
   private final JsonNode node;
   private final String path;
   private final Set<String> read = new HashSet<>();
@@ -35,10 +36,6 @@ final class JsonpbObject {
 
   String path() {
     return path;
-  }
-
-  boolean isObject() {
-    return node.isObject();
   }
 
   /** The field under its camelCase name or, failing that, its snake_case one; null when absent. */
@@ -59,22 +56,12 @@ final class JsonpbObject {
     return f == null || !f.value().isValueNode() ? fallback : f.value().asText();
   }
 
-  boolean flag(String camelName) {
-    Field f = field(camelName);
-    return f != null && f.value().asBoolean(false);
-  }
-
   /** The items of a list field, as objects; a value that is not a list is reported. */
   List<JsonpbObject> objects(String camelName, List<Problem> problems) {
     List<JsonpbObject> out = new ArrayList<>();
     for (Field item : items(camelName, problems)) {
       if (item.value().isObject()) out.add(new JsonpbObject(item.value(), item.path()));
-      else
-        problems.add(
-            Problem.warning(
-                ProblemCode.MIGRATION_NOT_CARRIED_OVER,
-                item.path(),
-                "expected an object; not carried over"));
+      else problems.add(PolicyMigration.notCarriedOver(item.path(), NOT_AN_OBJECT));
     }
     return out;
   }
@@ -84,11 +71,7 @@ final class JsonpbObject {
     Field f = field(camelName);
     if (f == null) return List.of();
     if (!f.value().isArray()) {
-      problems.add(
-          Problem.warning(
-              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
-              f.path(),
-              "expected a list; not carried over"));
+      problems.add(PolicyMigration.notCarriedOver(f.path(), "expected a list; not carried over"));
       return List.of();
     }
     List<Field> out = new ArrayList<>(f.value().size());
@@ -103,11 +86,7 @@ final class JsonpbObject {
     Field f = field(camelName);
     if (f == null) return null;
     if (!f.value().isObject()) {
-      problems.add(
-          Problem.warning(
-              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
-              f.path(),
-              "expected an object; not carried over"));
+      problems.add(PolicyMigration.notCarriedOver(f.path(), NOT_AN_OBJECT));
       return null;
     }
     return new JsonpbObject(f.value(), f.path());
@@ -124,10 +103,8 @@ final class JsonpbObject {
       String name = it.next();
       if (!read.contains(name)) {
         problems.add(
-            Problem.warning(
-                ProblemCode.MIGRATION_NOT_CARRIED_OVER,
-                FieldPath.child(path, name),
-                "unknown " + what + " field, not carried over"));
+            PolicyMigration.notCarriedOver(
+                FieldPath.child(path, name), "unknown " + what + " field, not carried over"));
       }
     }
   }

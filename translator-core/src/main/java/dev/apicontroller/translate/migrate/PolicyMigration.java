@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Turns an {@code authentication.istio.io/v1alpha1 Policy}, whoever wrote it, into {@code
@@ -50,9 +51,7 @@ public final class PolicyMigration {
     List<Problem> problems = new ArrayList<>();
     LegacyMetadata meta = LegacyMetadata.of(doc.root(), namespace);
     if (meta.name().isEmpty()) {
-      problems.add(
-          Problem.error(
-              ProblemCode.MIGRATION_INVALID_INPUT, "metadata.name", "a Policy needs a name"));
+      problems.add(invalid("metadata.name", "a Policy needs a name"));
       return new Migration(List.of(), placed(problems, doc));
     }
     JsonpbObject spec = new JsonpbObject(doc.root().path("spec"), "spec");
@@ -63,30 +62,23 @@ public final class PolicyMigration {
       readOrigin(origin, jwtRules, origins, problems);
       origin.reportUnread(WHAT, problems);
     }
-    JsonpbObject.Field originOptional = spec.field("originIsOptional");
-    if (originOptional != null && originOptional.value().asBoolean(false)) {
-      problems.add(
-          Problem.warning(
-              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
-              originOptional.path(),
-              "not carried over: a request without a token is now denied wherever an origin"
-                  + " applies (a DENY AuthorizationPolicy cannot make the token optional and"
-                  + " still reject an invalid one)"));
-    }
-    JsonpbObject.Field peerOptional = spec.field("peerIsOptional");
-    if (peerOptional != null && peerOptional.value().asBoolean(false)) {
-      problems.add(
-          Problem.warning(
-              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
-              peerOptional.path(),
-              "not carried over: the PeerAuthentication requires mTLS"));
-    }
+    notCarriedOver(
+        spec.field("originIsOptional"),
+        f -> f.value().asBoolean(false),
+        "not carried over: a request without a token is now denied wherever an origin applies"
+            + " (a DENY AuthorizationPolicy cannot make the token optional and still reject an"
+            + " invalid one)",
+        problems);
+    notCarriedOver(
+        spec.field("peerIsOptional"),
+        f -> f.value().asBoolean(false),
+        "not carried over: the PeerAuthentication requires mTLS",
+        problems);
     JsonpbObject.Field binding = spec.field("principalBinding");
     String principalBinding = binding == null ? "USE_PEER" : binding.text();
     if (!origins.isEmpty() && !principalBinding.equals("USE_ORIGIN")) {
       problems.add(
-          Problem.warning(
-              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
+          notCarriedOver(
               binding == null ? "spec.principalBinding" : binding.path(),
               "USE_PEER has no modern equivalent: the request principal is the token's"
                   + " (USE_ORIGIN)"));
@@ -123,13 +115,31 @@ public final class PolicyMigration {
       }
     }
     if (jwtRules.isEmpty() && peerMode == null && problems.stream().noneMatch(Problem::isError)) {
-      problems.add(
-          Problem.warning(
-              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
-              "spec",
-              "neither origins nor peers: nothing to migrate"));
+      problems.add(notCarriedOver("spec", "neither origins nor peers: nothing to migrate"));
     }
     return new Migration(out, placed(problems, doc));
+  }
+
+  /** That the field at {@code path} is not carried over, and why. */
+  static Problem notCarriedOver(String path, String why) {
+    return Problem.warning(ProblemCode.MIGRATION_NOT_CARRIED_OVER, path, why);
+  }
+
+  /** Reports {@code field} as not carried over when it is present (and {@code when} holds). */
+  private static void notCarriedOver(
+      JsonpbObject.Field field,
+      Predicate<JsonpbObject.Field> when,
+      String why,
+      List<Problem> problems) {
+    if (field != null && when.test(field)) problems.add(notCarriedOver(field.path(), why));
+  }
+
+  private static void notCarriedOver(JsonpbObject.Field field, String why, List<Problem> problems) {
+    notCarriedOver(field, f -> true, why, problems);
+  }
+
+  static Problem invalid(String path, String message) {
+    return Problem.error(ProblemCode.MIGRATION_INVALID_INPUT, path, message);
   }
 
   /** The problems with the position of the field each names. */
@@ -152,11 +162,7 @@ public final class PolicyMigration {
     }
     // A malformed target must not widen the Policy to the whole namespace: it is an error.
     if (!field.value().isArray()) {
-      problems.add(
-          Problem.error(
-              ProblemCode.MIGRATION_INVALID_INPUT,
-              field.path(),
-              "expected a list of targets like [{name: <service>}]"));
+      problems.add(invalid(field.path(), "expected a list of targets like [{name: <service>}]"));
       return List.of(new Target(meta.name(), Optional.empty(), true));
     }
     List<JsonpbObject> list = new ArrayList<>();
@@ -166,11 +172,7 @@ public final class PolicyMigration {
       if (item.isObject()) {
         list.add(new JsonpbObject(item, path));
       } else {
-        problems.add(
-            Problem.error(
-                ProblemCode.MIGRATION_INVALID_INPUT,
-                path,
-                "expected a target like {name: <service>}"));
+        problems.add(invalid(path, "expected a target like {name: <service>}"));
       }
     }
     List<Target> out = new ArrayList<>();
@@ -178,28 +180,17 @@ public final class PolicyMigration {
       out.add(new Target(meta.name(), Optional.empty(), true));
     for (JsonpbObject t : list) {
       String service = t.text("name", "");
-      JsonpbObject.Field ports = t.field("ports");
-      if (ports != null) {
-        problems.add(
-            Problem.warning(
-                ProblemCode.MIGRATION_NOT_CARRIED_OVER,
-                ports.path(),
-                "not carried over: the modern objects select workloads, and apply to all ports"));
-      }
-      JsonpbObject.Field labels = t.field("labels");
-      if (labels != null) {
-        problems.add(
-            Problem.warning(
-                ProblemCode.MIGRATION_NOT_CARRIED_OVER,
-                labels.path(),
-                "not carried over: the Service's selector is used instead"));
-      }
+      notCarriedOver(
+          t.field("ports"),
+          "not carried over: the modern objects select workloads, and apply to all ports",
+          problems);
+      notCarriedOver(
+          t.field("labels"), "not carried over: the Service's selector is used instead", problems);
       t.reportUnread(WHAT, problems);
       Optional<Map<String, String>> selector = cluster.serviceSelector(meta.namespace(), service);
       if (selector.isEmpty() || selector.get().isEmpty()) {
         problems.add(
-            Problem.error(
-                ProblemCode.MIGRATION_INVALID_INPUT,
+            invalid(
                 t.path() + ".name",
                 "Service "
                     + meta.namespace()
@@ -220,43 +211,28 @@ public final class PolicyMigration {
       JsonpbObject origin, List<JwtRule> jwtRules, List<Origin> origins, List<Problem> problems) {
     JsonpbObject jwt = origin.object("jwt", problems);
     if (jwt == null) {
-      problems.add(
-          Problem.error(
-              ProblemCode.MIGRATION_INVALID_INPUT,
-              origin.path() + ".jwt.issuer",
-              "an origin needs an issuer"));
+      problems.add(invalid(origin.path() + ".jwt.issuer", "an origin needs an issuer"));
       return;
     }
     String issuer = jwt.text("issuer", "");
     if (issuer.isEmpty()) {
-      problems.add(
-          Problem.error(
-              ProblemCode.MIGRATION_INVALID_INPUT,
-              jwt.path() + ".issuer",
-              "an origin needs an issuer"));
+      problems.add(invalid(jwt.path() + ".issuer", "an origin needs an issuer"));
       jwt.readAll();
       return;
     }
     String jwksUri = jwt.text("jwksUri", null);
     JsonpbObject.Field jwks = jwt.field("jwks");
-    if (jwks != null) {
-      problems.add(
-          Problem.warning(
-              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
-              jwks.path(),
-              "inline keys copied to jwtRules[].jwks; Istio no longer refreshes them, prefer"
-                  + " jwksUri"));
-    }
+    notCarriedOver(
+        jwks,
+        "inline keys copied to jwtRules[].jwks; Istio no longer refreshes them, prefer jwksUri",
+        problems);
     JsonpbObject.Field audienceField = jwt.field("audiences");
     List<String> audiences = texts(jwt.items("audiences", problems));
-    if (audienceField != null) {
-      problems.add(
-          Problem.warning(
-              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
-              audienceField.path(),
-              "copied to jwtRules[].audiences; modern Istio rejects a token whose aud matches"
-                  + " none of them, check that this is intended"));
-    }
+    notCarriedOver(
+        audienceField,
+        "copied to jwtRules[].audiences; modern Istio rejects a token whose aud matches none of"
+            + " them, check that this is intended",
+        problems);
     List<JwtHeader> fromHeaders =
         texts(jwt.items("jwtHeaders", problems)).stream().map(JwtHeader::new).toList();
     List<String> fromParams = texts(jwt.items("jwtParams", problems));
@@ -287,22 +263,17 @@ public final class PolicyMigration {
   private static List<Exclusion> exclusions(
       List<JsonpbObject> triggerRules, JsonpbObject jwt, List<Problem> problems) {
     if (triggerRules.size() > 1) {
-      problems.add(
-          Problem.warning(
-              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
-              jwt.field("triggerRules").path(),
-              "several trigger rules: only exclusions common to all of them are kept"));
+      notCarriedOver(
+          jwt.field("triggerRules"),
+          "several trigger rules: only exclusions common to all of them are kept",
+          problems);
     }
     List<Exclusion> common = null;
     for (JsonpbObject rule : triggerRules) {
-      JsonpbObject.Field included = rule.field("includedPaths");
-      if (included != null) {
-        problems.add(
-            Problem.warning(
-                ProblemCode.MIGRATION_NOT_CARRIED_OVER,
-                included.path(),
-                "not carried over: the origin now applies to every path that is not excluded"));
-      }
+      notCarriedOver(
+          rule.field("includedPaths"),
+          "not carried over: the origin now applies to every path that is not excluded",
+          problems);
       List<Exclusion> these = new ArrayList<>();
       for (JsonpbObject match : rule.objects("excludedPaths", problems)) {
         readExclusion(match, these, problems);
@@ -330,8 +301,7 @@ public final class PolicyMigration {
         into.add(e);
       } else {
         problems.add(
-            Problem.warning(
-                ProblemCode.MIGRATION_NOT_CARRIED_OVER,
+            notCarriedOver(
                 f.path(),
                 "a '*' inside an excluded path would be read by Istio as a wildcard; dropped, so"
                     + " the path requires a token (\""
@@ -343,8 +313,7 @@ public final class PolicyMigration {
     JsonpbObject.Field regex = match.field("regex");
     if (regex != null) {
       problems.add(
-          Problem.warning(
-              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
+          notCarriedOver(
               regex.path(),
               "a regex exclusion cannot be expressed in an AuthorizationPolicy; dropped, so"
                   + " the path requires a token (\""
@@ -352,11 +321,7 @@ public final class PolicyMigration {
                   + "\")"));
       return;
     }
-    problems.add(
-        Problem.error(
-            ProblemCode.MIGRATION_INVALID_INPUT,
-            match.path(),
-            "expected one of exact, prefix, suffix, regex"));
+    problems.add(invalid(match.path(), "expected one of exact, prefix, suffix, regex"));
     match.readAll();
   }
 
@@ -367,10 +332,7 @@ public final class PolicyMigration {
       JsonpbObject.Field mtlsField = peer.field("mtls");
       if (mtlsField == null || !mtlsField.value().isObject()) {
         problems.add(
-            Problem.warning(
-                ProblemCode.MIGRATION_NOT_CARRIED_OVER,
-                peer.path(),
-                "not carried over: only mtls peers have an equivalent"));
+            notCarriedOver(peer.path(), "not carried over: only mtls peers have an equivalent"));
         peer.readAll();
         continue;
       }
@@ -380,14 +342,7 @@ public final class PolicyMigration {
           m.equalsIgnoreCase(PeerAuthenticationSpec.PERMISSIVE)
               ? PeerAuthenticationSpec.PERMISSIVE
               : PeerAuthenticationSpec.STRICT;
-      JsonpbObject.Field allowTls = mtls.field("allowTls");
-      if (allowTls != null) {
-        problems.add(
-            Problem.warning(
-                ProblemCode.MIGRATION_NOT_CARRIED_OVER,
-                allowTls.path(),
-                "not carried over: no modern equivalent"));
-      }
+      notCarriedOver(mtls.field("allowTls"), "not carried over: no modern equivalent", problems);
       mtls.reportUnread(WHAT, problems);
       peer.reportUnread(WHAT, problems);
     }

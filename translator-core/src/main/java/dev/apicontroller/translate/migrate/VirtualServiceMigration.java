@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apicontroller.model.read.FieldPath;
 import dev.apicontroller.model.read.Problem;
-import dev.apicontroller.model.read.ProblemCode;
 import dev.apicontroller.model.read.SourceDocument;
 import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.ObjectKind;
@@ -33,11 +32,7 @@ public final class VirtualServiceMigration {
     List<Problem> problems = new ArrayList<>();
     LegacyMetadata meta = LegacyMetadata.of(doc.root(), namespace);
     if (meta.name().isEmpty()) {
-      problems.add(
-          Problem.error(
-              ProblemCode.MIGRATION_INVALID_INPUT,
-              "metadata.name",
-              "a VirtualService needs a name"));
+      problems.add(PolicyMigration.invalid("metadata.name", "a VirtualService needs a name"));
       return new Migration(List.of(), PolicyMigration.placed(problems, doc));
     }
     JsonNode spec = doc.root().path("spec");
@@ -51,8 +46,7 @@ public final class VirtualServiceMigration {
         }
       }
     } else {
-      problems.add(
-          Problem.warning(ProblemCode.MIGRATION_NOT_CARRIED_OVER, "spec", "no spec to carry over"));
+      problems.add(PolicyMigration.notCarriedOver("spec", "no spec to carry over"));
     }
     GeneratedObject vs =
         GeneratedObject.of(
@@ -87,8 +81,7 @@ public final class VirtualServiceMigration {
     Moved websocket = take(route, "websocketUpgrade");
     if (websocket != null) {
       problems.add(
-          Problem.warning(
-              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
+          PolicyMigration.notCarriedOver(
               FieldPath.child(path, websocket.name()),
               "removed from the v1 API; Istio upgrades WebSocket connections without it"));
     }
@@ -123,8 +116,7 @@ public final class VirtualServiceMigration {
         headers.get(direction) instanceof ObjectNode d ? d : headers.putObject(direction);
     if (side.has(operation)) {
       problems.add(
-          Problem.warning(
-              ProblemCode.MIGRATION_NOT_CARRIED_OVER,
+          PolicyMigration.notCarriedOver(
               FieldPath.child(path, value.name()),
               "not carried over: headers." + direction + "." + operation + " is already set"));
       return;
