@@ -120,8 +120,8 @@ public final class ExplainCommand implements Callable<Integer> {
       defaultValue = "base",
       description =
           "How the mesh normalizes paths (Istio meshConfig pathNormalization): none, base (dot"
-              + " segments, unreserved %XX decoded, \\ to /), merge-slashes (base, then // to /),"
-              + " decode-and-merge-slashes (%2F and %5C decoded first). Default: ${DEFAULT-VALUE}.")
+              + " segments, unreserved %%XX decoded, \\ to /), merge-slashes (base, then // to /),"
+              + " decode-and-merge-slashes (%%2F and %%5C decoded first). Default: ${DEFAULT-VALUE}.")
   PathNormalization pathNormalization;
 
   @Option(

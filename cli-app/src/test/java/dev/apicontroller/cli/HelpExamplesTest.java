@@ -38,6 +38,17 @@ class HelpExamplesTest {
     assertThat(run.out()).contains("Examples:", "apictl status -o json apis/");
   }
 
+  @Test
+  void everyCommandsHelpFormatsCleanlyWithoutPicocliWarnings() {
+    for (String command : rootCommandLine().getSubcommands().keySet()) {
+      ApictlRun run = ApictlRun.of(command, "--help");
+      assertThat(run.code()).as(command).isZero();
+      // A lone % in a description makes picocli warn on stderr and print the raw text.
+      assertThat(run.err()).as(command).doesNotContain("picocli WARN");
+      assertThat(run.out()).as(command).doesNotContain("%n");
+    }
+  }
+
   /** The command line {@link Apictl#run} builds, as the user meets it. */
   private static CommandLine rootCommandLine() {
     PrintWriter discard = new PrintWriter(new StringWriter());
