@@ -14,7 +14,12 @@ mkdir -p "$stage/bin" "$stage/lib"
 modules="$("$repo/packaging/jlink-runtime.sh" "$jdk" "$jar" "$stage/runtime" --generate-cds-archive)"
 echo "apictl distribution: jlinked modules $modules ($SECONDS s)"
 cp "$jar" "$stage/lib/apictl.jar"
-sed "s/@VERSION@/$version/g" "$here/apictl" >"$stage/bin/apictl"
+# The launcher records a class archive on first use: an AOT cache on JDK 25+, else AppCDS.
+runtime_version="$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$stage/runtime/release")"
+archive_kind=jsa
+if [[ "${runtime_version%%.*}" -ge 25 ]]; then archive_kind=aot; fi
+sed -e "s/@VERSION@/$version/g" -e "s/@RUNTIME_VERSION@/$runtime_version/g" \
+  -e "s/@ARCHIVE_KIND@/$archive_kind/g" "$here/apictl" >"$stage/bin/apictl"
 chmod 755 "$stage/bin/apictl"
 cp -r "$repo/examples" "$stage/examples"
 rm -rf "$stage/examples/embedding"

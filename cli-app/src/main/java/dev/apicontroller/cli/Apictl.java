@@ -9,8 +9,11 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
@@ -27,17 +30,7 @@ import picocli.CommandLine.Spec;
     versionProvider = ManifestVersion.class,
     description = "Turns Kyma Api resources (gateway.kyma-project.io/v1alpha2) into Istio objects.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {
-      RenderCommand.class,
-      ValidateCommand.class,
-      StatusCommand.class,
-      MigrateCommand.class,
-      ExplainCommand.class,
-      CrdCommand.class,
-      VersionCommand.class,
-      CompletionCommand.class,
-      CommandLine.HelpCommand.class
-    },
+    // The subcommands are added in commandLine(), from COMMANDS.
     footerHeading = "%nExamples:%n",
     footer = {
       "  apictl render apis/ | kubectl apply -f -",
@@ -51,6 +44,36 @@ import picocli.CommandLine.Spec;
       "  4  explain: the request is denied"
     })
 public final class Apictl implements Runnable {
+  /** Every command, in the order {@code apictl --help} lists them. */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          RenderCommand.class,
+          ValidateCommand.class,
+          StatusCommand.class,
+          MigrateCommand.class,
+          ExplainCommand.class,
+          CrdCommand.class,
+          VersionCommand.class,
+          CompletionCommand.class,
+          CommandLine.HelpCommand.class);
+
+  /**
+   * The commands that never look at their siblings, by name. picocli builds a command's model from
+   * its annotations by reflection, the largest part of a small run's start-up, so a command line
+   * that starts with one of these builds the root and that command only. {@code help}, {@code
+   * completion}, root options and unknown commands (which need the names for "did you mean") get
+   * every command. {@code StandaloneCommandsTest} checks that both trees behave the same.
+   */
+  static final Map<String, Class<?>> STANDALONE =
+      Map.of(
+          "render", RenderCommand.class,
+          "validate", ValidateCommand.class,
+          "status", StatusCommand.class,
+          "migrate", MigrateCommand.class,
+          "explain", ExplainCommand.class,
+          "crd", CrdCommand.class,
+          "version", VersionCommand.class);
+
   private final PrintWriter out;
   private final PrintWriter err;
   private final InputStream in;
@@ -92,7 +115,6 @@ public final class Apictl implements Runnable {
   }
 
   public static void main(String[] args) {
-    BackgroundWarmUp.startFor(args);
     PrintWriter out =
         new PrintWriter(
             new BufferedWriter(
@@ -113,7 +135,8 @@ public final class Apictl implements Runnable {
   /** Runs one command line and returns its exit code; flushes both writers. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
     try {
-      return commandLine(out, err, in).execute(args);
+      Class<?> only = args.length == 0 ? null : STANDALONE.get(args[0]);
+      return commandLine(out, err, in, only == null ? COMMANDS : List.of(only)).execute(args);
     } finally {
       out.flush();
       err.flush();
@@ -122,17 +145,31 @@ public final class Apictl implements Runnable {
 
   /** The command line with every subcommand, option and handler, writing to the given streams. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, InputStream in) {
+    return commandLine(out, err, in, COMMANDS);
+  }
+
+  /** The command line with the given subcommands (all, or a {@link #STANDALONE} one). */
+  static CommandLine commandLine(
+      PrintWriter out, PrintWriter err, InputStream in, List<Class<?>> commands) {
     Apictl root = new Apictl(out, err, in);
     CommandLine cli = new CommandLine(root);
+    commands.forEach(cli::addSubcommand);
+    // picocli applies model transformers (a command's settings flags) by itself only to the
+    // subcommands of an annotation; these transformers change the spec in place.
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      CommandSpec spec = sub.getCommandSpec();
+      if (spec.modelTransformer() != null) spec.modelTransformer().transform(spec);
+    }
     SettingsOptions.Flags.addToEvery(cli);
     LowerCaseChoices.apply(cli);
-    // picocli's own help command has no annotation to carry examples.
-    cli.getSubcommands()
-        .get("help")
-        .getCommandSpec()
-        .usageMessage()
-        .footerHeading("%nExamples:%n")
-        .footer("  apictl help render", "  apictl render --help");
+    CommandLine help = cli.getSubcommands().get("help");
+    if (help != null) {
+      // picocli's own help command has no annotation to carry examples.
+      help.getCommandSpec()
+          .usageMessage()
+          .footerHeading("%nExamples:%n")
+          .footer("  apictl help render", "  apictl render --help");
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -50,6 +50,10 @@ class ApictlDistributionIT {
   }
 
   private Result run(String... args) throws Exception {
+    return runWith(Map.of(), args);
+  }
+
+  private Result runWith(Map<String, String> extraEnv, String... args) throws Exception {
     ProcessBuilder builder =
         new ProcessBuilder(concat(apictl.toString(), args).toArray(String[]::new))
             .directory(work.toFile())
@@ -62,6 +66,8 @@ class ApictlDistributionIT {
     env.put("PATH", tools.toString());
     env.put("HOME", home.toString());
     env.remove("XDG_CACHE_HOME");
+    env.remove("APICTL_JAVA_OPTS");
+    env.putAll(extraEnv);
     Process p = builder.start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("apictl finished").isTrue();
     return new Result(
@@ -83,7 +89,7 @@ class ApictlDistributionIT {
     Path dir = Files.createDirectories(home.resolve("tools"));
     List<String> path =
         Arrays.asList(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator));
-    for (String tool : List.of("readlink", "dirname", "cksum", "cut", "mkdir", "mv")) {
+    for (String tool : List.of("readlink", "stat", "cksum", "mkdir", "mv", "rm")) {
       Path found =
           path.stream()
               .map(d -> Path.of(d, tool))
@@ -107,12 +113,38 @@ class ApictlDistributionIT {
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.err()).isEmpty();
     assertThat(first.out()).isNotEmpty().isEqualTo(inRepository);
-    // The second run starts with the class-data archive the first one recorded.
+    // The second run starts with the class-data archive the first one recorded: one file per
+    // install and runtime version, no temporary file left behind.
     assertThat(second.code()).as(second.err()).isZero();
     assertThat(second.out()).isEqualTo(inRepository);
-    try (var cached = Files.walk(home)) {
-      assertThat(cached.map(p -> p.getFileName().toString())).contains("apictl.jsa");
+    List<String> cached;
+    try (var files = Files.list(home.resolve(".cache/apictl"))) {
+      cached = files.map(p -> p.getFileName().toString()).toList();
     }
+    assertThat(cached).hasSize(1);
+    String archive = cached.get(0);
+    assertThat(archive).matches("apictl-.+-[0-9]+-java[0-9.]+\\.(jsa|aot)");
+    // ... and the runtime accepts it: with sharing required, an unusable archive is an error.
+    String required = archive.endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on";
+    Result shared = runWith(Map.of("APICTL_JAVA_OPTS", required), "render", EXAMPLES.toString());
+    assertThat(shared.code()).as(shared.err()).isZero();
+    assertThat(shared.err()).isEmpty();
+    assertThat(shared.out()).isEqualTo(inRepository);
+  }
+
+  @Test
+  void runsWithoutAnArchiveWhereTheCacheCannotBeWritten() throws Exception {
+    // A cache "directory" below a regular file: mkdir fails even for root.
+    Path file = Files.writeString(work.resolve("not-a-directory"), "");
+    Result r =
+        runWith(
+            Map.of("XDG_CACHE_HOME", file.resolve("cache").toString()),
+            "render",
+            EXAMPLES.toString());
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).isEqualTo(ApictlRun.of("render", EXAMPLES.toString()).out());
   }
 
   @Test
