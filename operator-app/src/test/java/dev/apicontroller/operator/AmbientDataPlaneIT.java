@@ -106,7 +106,7 @@ class AmbientDataPlaneIT {
           .satisfies(m -> assertThat(m.getUid()).isEqualTo(raUid));
       assertThat(harness.object(SECURITY, "AuthorizationPolicy", ns, "orders").getMetadata())
           .satisfies(m -> assertThat(m.getUid()).isEqualTo(apUid));
-      assertThat(harness.operatorRequests.writes())
+      assertThat(harness.operatorRequests.writesTo("/namespaces/" + ns + "/"))
           .as("only the route deleted")
           .noneMatch(w -> w.startsWith("DELETE") && w.contains("/security.istio.io/"))
           .anyMatch(w -> w.startsWith("DELETE") && w.contains("/virtualservices/orders"));
@@ -138,7 +138,7 @@ class AmbientDataPlaneIT {
           o -> spec(o).containsKey("targetRefs") && !spec(o).containsKey("selector"));
       // The selector-bound policies secured the route; moved to a waypoint that is not there,
       // they would secure nothing: the route goes first.
-      List<String> writes = harness.operatorRequests.writes();
+      List<String> writes = harness.operatorRequests.writesTo("/namespaces/" + ns + "/");
       int routeDeleted =
           firstIndex(writes, w -> w.startsWith("DELETE") && w.contains("/virtualservices/"));
       int authMoved = firstIndex(writes, w -> w.contains("/requestauthentications/orders"));

@@ -98,7 +98,7 @@ class GatewayApiRoutesIT {
       assertThat(harness.object(SECURITY, kind, ns, "orders")).as(kind).isNotNull();
     }
     // Never a moment with the route but without its authentication (SPEC 6).
-    List<String> writes = harness.operatorRequests.writesBesidesEvents();
+    List<String> writes = writesIn(ns);
     int route0 = firstIndex(writes, "/httproutes/orders");
     for (String plural :
         List.of("requestauthentications", "authorizationpolicies", "peerauthentications")) {
@@ -114,7 +114,9 @@ class GatewayApiRoutesIT {
     harness.operatorRequests.reset();
     harness.restart(env("gateway-api"));
     ConfigurationIT.pause();
-    assertThat(harness.operatorRequests.writes()).as("a reconcile that changes nothing").isEmpty();
+    assertThat(harness.operatorRequests.writesTo("/namespaces/" + ns + "/"))
+        .as("a reconcile that changes nothing")
+        .isEmpty();
 
     // Updated: another host.
     OperatorHarness.editSpec(harness.user, ns, "orders", s -> s.withHostname(ns + "-new"));
@@ -128,7 +130,7 @@ class GatewayApiRoutesIT {
     // Deleted with the Api: the route first (the finalizer), the rest by owner references.
     harness.user.resource(created).delete();
     harness.awaitGone(HTTP_ROUTE, "HTTPRoute", ns, "orders");
-    assertThat(harness.operatorRequests.writesTo("/httproutes/orders"))
+    assertThat(harness.operatorRequests.writesTo("/namespaces/" + ns + "/httproutes/orders"))
         .anyMatch(w -> w.startsWith("DELETE "));
     harness.assertNothingForbidden();
   }
@@ -188,11 +190,7 @@ class GatewayApiRoutesIT {
         List.of("RequestAuthentication", "AuthorizationPolicy", "PeerAuthentication")) {
       assertThat(harness.object(SECURITY, kind, ns, "orders")).as(kind).isNotNull();
     }
-    // Only this test's namespace: the operator also switches the Apis earlier tests left behind.
-    List<String> writes =
-        harness.operatorRequests.writesBesidesEvents().stream()
-            .filter(w -> w.contains("/namespaces/" + ns + "/"))
-            .toList();
+    List<String> writes = writesIn(ns);
     int routeApplied = firstIndex(writes, "/httproutes/orders");
     int vsDeleted = firstIndex(writes, "DELETE /apis/networking.istio.io/");
     assertThat(routeApplied).as("the HTTPRoute applied: %s", writes).isLessThan(Integer.MAX_VALUE);
@@ -292,6 +290,16 @@ class GatewayApiRoutesIT {
                     "parentRefs", List.of(Map.of("name", "other-gateway")),
                     "hostnames", List.of(host))))
         .build();
+  }
+
+  /**
+   * This test's writes besides Events: the operator, watching every namespace, also reconciles the
+   * Apis earlier IT classes left on the shared API server.
+   */
+  private List<String> writesIn(String ns) {
+    return harness.operatorRequests.writesBesidesEvents().stream()
+        .filter(w -> w.contains("/namespaces/" + ns + "/"))
+        .toList();
   }
 
   private static int firstIndex(List<String> requests, String part) {
