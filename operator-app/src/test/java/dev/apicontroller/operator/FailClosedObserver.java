@@ -23,7 +23,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * replays them to check the fail-closed rule of SPEC 6: no moment at which a route the operator
  * made exists without every authentication object its target requires (same name, controlled by the
  * same {@code Api}, covering the Service the route leads to). A route is held to the target it was
- * written for (see {@link RouteSecurity}); a route no target claims counts as unsecured.
+ * written for (see {@link RouteSecurity}; a v1 VirtualService, which the sidecar and the ambient
+ * targets write alike, is secured by the objects of either, each attached its target's way); a
+ * route no target claims counts as unsecured.
  *
  * <p>The replay orders events by numeric resourceVersion. On one API server resourceVersions are
  * etcd revisions: global across all resources and strictly increasing with every write, so that
