@@ -241,6 +241,7 @@ class TargetSwitchIT {
       } finally {
         kubelet.shutdownNow();
         operator.close();
+        allowRequestAuthentications(user);
       }
     }
   }
@@ -314,6 +315,22 @@ class TargetSwitchIT {
                         .formatted(policy, policy, ns),
                     io.fabric8.kubernetes.api.model.HasMetadata.class))
         .create();
+  }
+
+  /**
+   * Removes the admission policy again: the ITs share one API server, and an operator of a later IT
+   * that watches every namespace would otherwise retry the refused RequestAuthentication forever
+   * (GatewayApiRoutesIT, run after this, counted those retries as writes).
+   */
+  private void allowRequestAuthentications(KubernetesClient user) {
+    String policy = "deny-" + ns;
+    user.genericKubernetesResources(
+            "admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicyBinding")
+        .withName(policy)
+        .delete();
+    user.genericKubernetesResources("admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicy")
+        .withName(policy)
+        .delete();
   }
 
   /** An object of every kind some target writes, owned by no Api: never to be written. */
