@@ -247,7 +247,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
       ObjectApplier applier, List<GeneratedObject> objects, String uid, List<ObjectWrite> writes) {
     Map<ObjectKind.Role, ApplyOutcome> byRole = new EnumMap<>(ObjectKind.Role.class);
     boolean securityFailed = false;
-    boolean routeRemoved = removeRouteToAnotherService(applier, objects, uid, writes);
+    boolean routeRemoved = removeRouteBeforeItsAuthenticationMoves(applier, objects, uid, writes);
     for (GeneratedObject object : objects) {
       boolean route = object.objectKind().role() == ObjectKind.Role.ROUTE;
       ApplyOutcome outcome;
@@ -280,12 +280,31 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
    * route still leads there (until the route is rewritten, or its retry succeeds): an open door,
    * against SPEC 6. The route is created again after them, so the Service is unreachable for that
    * moment rather than unsecured. Returns whether the route was deleted.
+   *
+   * <p>The same when the authentication objects move between a workload selector and {@code
+   * targetRefs} (a switch between the sidecar and the ambient data plane): they are rewritten one
+   * at a time, and in between a RequestAuthentication on one attachment beside the DENY
+   * AuthorizationPolicy on the other secures the route in neither data plane (a sidecar with the
+   * RequestAuthentication but without the DENY policy admits requests without a token).
+   * TargetSwitchIT found such states in each switch to and from ambient.
    */
-  private boolean removeRouteToAnotherService(
+  private boolean removeRouteBeforeItsAuthenticationMoves(
       ObjectApplier applier, List<GeneratedObject> objects, String uid, List<ObjectWrite> writes) {
     boolean secured =
         objects.stream().anyMatch(o -> o.objectKind().role() != ObjectKind.Role.ROUTE);
     if (!secured || uid == null) return false;
+    if (authenticationReattaches(objects)) {
+      // Every route it owns, of either kind: a switch may also change the route's kind.
+      int before = writes.size();
+      deleteOwnedRoutes(applier, uid, writes);
+      if (writes.size() > before) {
+        LOG.info(
+            "routes of Api uid {} deleted first: their authentication moves between workload"
+                + " selector and targetRefs; recreated after it",
+            uid);
+      }
+      return writes.size() > before;
+    }
     for (GeneratedObject route : objects) {
       if (route.objectKind().role() != ObjectKind.Role.ROUTE) continue;
       Optional<GenericKubernetesResource> live =
@@ -309,6 +328,25 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the wanted RequestAuthentication and AuthorizationPolicy are all live, so the live
+   * route may rely on them, and one of them is live with the other attachment (workload selector vs
+   * {@code targetRefs}). A route whose modern objects are not all live relies on none of them (an
+   * Api whose RequestAuthentication admission refuses keeps its legacy route and Policy).
+   */
+  private boolean authenticationReattaches(List<GeneratedObject> objects) {
+    boolean other = false;
+    for (GeneratedObject o : objects) {
+      Optional<Boolean> wanted = PolicyAttachment.byTargetRefs(o);
+      if (wanted.isEmpty()) continue;
+      Optional<GenericKubernetesResource> live =
+          objectCaches.cache(o.objectKind()).get(o.metadata().namespace(), o.metadata().name());
+      if (live.isEmpty()) return false;
+      other |= PolicyAttachment.byTargetRefs(live.get()) != wanted.get();
+    }
+    return other;
   }
 
   /** Auth objects wanted without a route: the core holds the route back (ambient, SPEC 3.5). */

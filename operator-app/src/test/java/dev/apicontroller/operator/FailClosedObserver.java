@@ -23,7 +23,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * replays them to check the fail-closed rule of SPEC 6: no moment at which a route the operator
  * made exists without every authentication object its target requires (same name, controlled by the
  * same {@code Api}, covering the Service the route leads to). A route is held to the target it was
- * written for (see {@link RouteSecurity}); a route no target claims counts as unsecured.
+ * written for (see {@link RouteSecurity}; a v1 VirtualService, which the sidecar and the ambient
+ * targets write alike, is secured by the objects of either, each attached its target's way); a
+ * route no target claims counts as unsecured.
  *
  * <p>The replay orders events by numeric resourceVersion. On one API server resourceVersions are
  * etcd revisions: global across all resources and strictly increasing with every write, so that
@@ -192,24 +194,46 @@ final class FailClosedObserver implements AutoCloseable {
         String owner = route == null ? null : controllerUid(route);
         if (owner == null) continue;
         checked++;
-        RouteSecurity security = targetOf(route);
-        String routeTarget = security == null ? NO_TARGET : security.target();
+        List<RouteSecurity> claimants = targetsOf(route);
+        String routeTarget =
+            claimants.isEmpty()
+                ? NO_TARGET
+                : String.join("|", claimants.stream().map(RouteSecurity::target).toList());
         String routeProblem = null;
         boolean ownerGone = apiDeleted.contains(owner);
         String service = destinationService(route);
         List<String> missing = new ArrayList<>();
         List<String> notCovering = new ArrayList<>();
-        if (security == null) {
+        if (claimants.isEmpty()) {
           missing.add("a target that wrote it (" + RouteSecurity.lastAppliedAt(route) + ")");
-        } else {
+        }
+        // Secured when one claimant's objects all exist and cover the Service its way; otherwise
+        // the shortfall of each claimant is reported.
+        for (RouteSecurity security : claimants) {
+          List<String> lacking = new ArrayList<>();
+          List<String> uncovering = new ArrayList<>();
           for (String authKind : security.authKinds()) {
             GenericKubernetesResource auth = state.getOrDefault(authKind, Map.of()).get(e.key());
             if (auth == null || !owner.equals(controllerUid(auth))) {
-              missing.add(authKind);
-            } else if (!covers(auth, e.obj().getMetadata().getNamespace(), service, state)) {
-              notCovering.add(authKind);
+              lacking.add(authKind);
+            } else if (!covers(
+                auth,
+                security.attachment(),
+                e.obj().getMetadata().getNamespace(),
+                service,
+                state)) {
+              uncovering.add(authKind);
             }
           }
+          if (lacking.isEmpty() && uncovering.isEmpty()) {
+            routeTarget = security.target();
+            missing.clear();
+            notCovering.clear();
+            break;
+          }
+          String of = claimants.size() > 1 ? " (" + security.target() + ")" : "";
+          lacking.forEach(k -> missing.add(k + of));
+          uncovering.forEach(k -> notCovering.add(k + of));
         }
         if (!missing.isEmpty()) {
           routeProblem = ownerGone ? "noAuthAfterApiDeleted" : "noAuth";
@@ -274,8 +298,9 @@ final class FailClosedObserver implements AutoCloseable {
         byPhase);
   }
 
-  private RouteSecurity targetOf(GenericKubernetesResource route) {
-    return targets.stream().filter(t -> t.wrote(route)).findFirst().orElse(null);
+  /** The targets that write {@code route} as it was last written (two for a v1 VirtualService). */
+  private List<RouteSecurity> targetsOf(GenericKubernetesResource route) {
+    return targets.stream().filter(t -> t.wrote(route)).toList();
   }
 
   private static void apply(Map<String, GenericKubernetesResource> state, Event e) {
@@ -292,25 +317,28 @@ final class FailClosedObserver implements AutoCloseable {
   }
 
   /**
-   * Whether an authentication object applies to {@code service}: a Policy by its targets' names;
-   * the security.istio.io kinds by {@code targetRefs} naming the Service (ambient) or by a workload
-   * selector equal to the Service's (sidecars).
+   * Whether an authentication object applies to {@code service} the way its target attaches it: a
+   * Policy by its targets' names; the security.istio.io kinds by {@code targetRefs} naming the
+   * Service (ambient) or by a workload selector equal to the Service's (sidecars).
    */
   @SuppressWarnings("unchecked")
   private static boolean covers(
       GenericKubernetesResource auth,
+      RouteSecurity.Attachment attachment,
       String namespace,
       String service,
       Map<String, Map<String, GenericKubernetesResource>> state) {
-    if (RouteSecurity.kindOf(auth).equals(RouteSecurity.POLICY)) {
-      return targets(auth).contains(service);
+    if (attachment == RouteSecurity.Attachment.POLICY_TARGETS) {
+      return RouteSecurity.kindOf(auth).equals(RouteSecurity.POLICY)
+          && targets(auth).contains(service);
     }
     Map<String, Object> spec = OperatorHarness.spec(auth);
     if (spec == null) return false;
-    if (spec.get("targetRefs") instanceof List<?> refs) {
-      return refs.stream()
-          .map(r -> (Map<String, Object>) r)
-          .anyMatch(r -> "Service".equals(r.get("kind")) && service.equals(r.get("name")));
+    if (attachment == RouteSecurity.Attachment.SERVICE_TARGET_REFS) {
+      return spec.get("targetRefs") instanceof List<?> refs
+          && refs.stream()
+              .map(r -> (Map<String, Object>) r)
+              .anyMatch(r -> "Service".equals(r.get("kind")) && service.equals(r.get("name")));
     }
     GenericKubernetesResource svc =
         state.getOrDefault(SERVICE, Map.of()).get(namespace + "/" + service);

@@ -11,8 +11,8 @@ import java.util.Map;
  * What secures a route written for one Istio target, for {@link FailClosedObserver}: a route of
  * {@code routeKind} whose last apply by the operator was at {@code writtenAt} is secured only while
  * every one of {@code authKinds} exists, is controlled by the same {@code Api}, and covers the
- * Service the route leads to. One entry per target; a new target (Gateway API routes, an ambient
- * data plane) is one more entry.
+ * Service the route leads to, attached the way the target attaches them ({@link Attachment}). One
+ * entry per target.
  *
  * <p>The route's target is read from its managed fields (the API version of the operator's last
  * apply), not from the version it is watched at: Istio serves one VirtualService at v1alpha3,
@@ -23,8 +23,14 @@ import java.util.Map;
  * @param routeKind {@code group/Kind} of the route
  * @param writtenAt the {@code apiVersion} the operator applies this target's route at
  * @param authKinds {@code group/Kind} of each object that must exist while the route does
+ * @param attachment how each of those objects must point at the route's Service
  */
-record RouteSecurity(String target, String routeKind, String writtenAt, List<String> authKinds) {
+record RouteSecurity(
+    String target,
+    String routeKind,
+    String writtenAt,
+    List<String> authKinds,
+    Attachment attachment) {
   static final String FIELD_MANAGER = ApiReconciler.NAME;
   static final String VIRTUAL_SERVICE = "networking.istio.io/VirtualService";
   static final String HTTP_ROUTE = "gateway.networking.k8s.io/HTTPRoute";
@@ -46,6 +52,16 @@ record RouteSecurity(String target, String routeKind, String writtenAt, List<Str
           AUTHORIZATION_POLICY, "security.istio.io/v1",
           PEER_AUTHENTICATION, "security.istio.io/v1");
 
+  /** How an authentication object names the Service it secures. */
+  enum Attachment {
+    /** The legacy Policy's {@code targets}. */
+    POLICY_TARGETS,
+    /** A workload selector equal to the Service's selector (sidecars). */
+    WORKLOAD_SELECTOR,
+    /** {@code targetRefs} naming the Service (the ambient data plane's waypoint). */
+    SERVICE_TARGET_REFS
+  }
+
   RouteSecurity {
     authKinds = List.copyOf(authKinds);
   }
@@ -53,7 +69,11 @@ record RouteSecurity(String target, String routeKind, String writtenAt, List<Str
   /** Istio up to 1.5: the VirtualService at v1alpha3 needs its {@code Policy} (SPEC 3.2). */
   static RouteSecurity legacy() {
     return new RouteSecurity(
-        "legacy", VIRTUAL_SERVICE, "networking.istio.io/v1alpha3", List.of(POLICY));
+        "legacy",
+        VIRTUAL_SERVICE,
+        "networking.istio.io/v1alpha3",
+        List.of(POLICY),
+        Attachment.POLICY_TARGETS);
   }
 
   /**
@@ -62,14 +82,56 @@ record RouteSecurity(String target, String routeKind, String writtenAt, List<Str
    * on (the translator writes it then, with the same selector).
    */
   static RouteSecurity modern(String version, boolean mtls) {
+    return new RouteSecurity(
+        version,
+        VIRTUAL_SERVICE,
+        "networking.istio.io/" + version,
+        sidecarAuth(mtls),
+        Attachment.WORKLOAD_SELECTOR);
+  }
+
+  /**
+   * Istio 1.22+ with {@code ROUTES=gateway-api} and sidecars (SPEC 4.3): an HTTPRoute at {@code
+   * gateway.networking.k8s.io/v1} with the modern authentication objects of 4.2 at v1.
+   */
+  static RouteSecurity gatewayApi(boolean mtls) {
+    return new RouteSecurity(
+        "gateway-api",
+        HTTP_ROUTE,
+        "gateway.networking.k8s.io/v1",
+        sidecarAuth(mtls),
+        Attachment.WORKLOAD_SELECTOR);
+  }
+
+  /**
+   * Istio 1.22+ with the ambient data plane (SPEC 4.4): the v1 VirtualService with a
+   * RequestAuthentication and an AuthorizationPolicy attached to the Service by {@code targetRefs},
+   * and no PeerAuthentication (ztunnel always uses mutual TLS).
+   */
+  static RouteSecurity ambient() {
+    return new RouteSecurity(
+        "ambient",
+        VIRTUAL_SERVICE,
+        "networking.istio.io/v1",
+        List.of(REQUEST_AUTHENTICATION, AUTHORIZATION_POLICY),
+        Attachment.SERVICE_TARGET_REFS);
+  }
+
+  private static List<String> sidecarAuth(boolean mtls) {
     List<String> auth = new ArrayList<>(List.of(REQUEST_AUTHENTICATION, AUTHORIZATION_POLICY));
     if (mtls) auth.add(PEER_AUTHENTICATION);
-    return new RouteSecurity(version, VIRTUAL_SERVICE, "networking.istio.io/" + version, auth);
+    return auth;
   }
 
   /** Every Istio target the operator writes VirtualServices for, mTLS on (the default). */
   static List<RouteSecurity> istioTargets() {
     return List.of(legacy(), modern("v1beta1", true), modern("v1", true));
+  }
+
+  /** Every target: the VirtualService ones, Gateway API routes, the ambient data plane. */
+  static List<RouteSecurity> allTargets() {
+    return List.of(
+        legacy(), modern("v1beta1", true), modern("v1", true), gatewayApi(true), ambient());
   }
 
   /** Whether {@code route} was last applied by the operator for this target. */

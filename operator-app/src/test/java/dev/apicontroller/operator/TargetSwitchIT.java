@@ -29,15 +29,19 @@ import org.junit.jupiter.api.Test;
  * Issue #13 item 5: switching the operator's Istio target (SPEC 3.5) moves every secured {@code
  * Api} to the new target's objects without a moment where a route exists without the authentication
  * objects of the target it was written for. The real operator (a separate JVM behind a {@link
- * FaultInjectingProxy}: 500, 429, 409, cut watches) is restarted with another {@code ISTIO_VERSION}
- * — 1.5 (legacy) → 1.21 (v1beta1) → 1.24 (v1) → 1.5 → 1.24 — as a rollout would (SIGTERM), and
- * killed (SIGKILL) once in the middle of each switch. From 1.21 to 1.24 nothing needs writing
- * (Istio stores one object whatever version it is written at), so the last step writes the v1
- * routes. An Api whose RequestAuthentication name is taken loses its route on the modern targets;
- * one whose RequestAuthentication admission refuses keeps its legacy route and Policy. {@link
- * FailClosedObserver} watches every target's objects; after each switch every {@code Api} has
- * exactly its new target's objects (no leftover of the old one) and nothing foreign was written.
- * {@code -Dapicontroller.switch.apis=N} changes the number of {@code Api}s (default 200), {@code
+ * FaultInjectingProxy}: 500, 429, 409, cut watches) is restarted with other settings ({@link
+ * Setting}: {@code ISTIO_VERSION}, {@code ROUTES}, {@code DATAPLANE}) — 1.5 (legacy) → 1.21
+ * (v1beta1) → 1.24 (v1) → 1.5 → 1.24 → 1.24 with Gateway API routes → 1.24 with the ambient data
+ * plane → 1.24 — as a rollout would (SIGTERM), and killed (SIGKILL) once in the middle of each
+ * switch. From 1.21 to 1.24 nothing needs writing (Istio stores one object whatever version it is
+ * written at), so the 1.5 → 1.24 step writes the v1 routes. The test Namespace carries the waypoint
+ * labels, so ambient routes are not withheld. An Api whose RequestAuthentication name is taken
+ * loses its route on the modern targets; one whose RequestAuthentication admission refuses keeps
+ * its legacy route and Policy. {@link FailClosedObserver} watches every target's objects; after
+ * each switch every {@code Api} has exactly its new target's route kind and authentication objects,
+ * attached the new target's way (no leftover of the old one: no VirtualService beside an HTTPRoute,
+ * no PeerAuthentication in ambient) and nothing foreign was written. {@code
+ * -Dapicontroller.switch.apis=N} changes the number of {@code Api}s (default 200), {@code
  * -Dapicontroller.faults.seed} repeats a run.
  */
 class TargetSwitchIT {
@@ -45,16 +49,50 @@ class TargetSwitchIT {
   private static final long SEED = Long.getLong("apicontroller.faults.seed", System.nanoTime());
   private static final Duration CONVERGE = Duration.ofMinutes(3);
 
-  /** Each Istio version the operator is set to, in order, with the target it selects. */
-  private static final Map<String, RouteSecurity> SWITCHES = new LinkedHashMap<>();
+  /**
+   * The operator's settings that pick a target.
+   *
+   * @param version {@code ISTIO_VERSION}
+   * @param routes {@code ROUTES}
+   * @param dataplane {@code DATAPLANE}
+   */
+  private record Setting(String version, String routes, String dataplane) {
+    static Setting sidecar(String version) {
+      return new Setting(version, "virtualservice", "sidecar");
+    }
 
-  static {
-    SWITCHES.put("1.5", RouteSecurity.legacy());
-    SWITCHES.put("1.21", RouteSecurity.modern("v1beta1", true));
-    SWITCHES.put("1.24", RouteSecurity.modern("v1", true));
+    Map<String, String> env() {
+      return Map.of("ISTIO_VERSION", version, "ROUTES", routes, "DATAPLANE", dataplane);
+    }
+
+    /** {@code 1.24}, {@code 1.24/gateway-api}, {@code 1.24/ambient}. */
+    @Override
+    public String toString() {
+      return version
+          + (routes.equals("virtualservice") ? "" : "/" + routes)
+          + (dataplane.equals("sidecar") ? "" : "/" + dataplane);
+    }
   }
 
-  private static final List<String> ORDER = List.of("1.5", "1.21", "1.24", "1.5", "1.24");
+  private static final Setting V1_5 = Setting.sidecar("1.5");
+  private static final Setting V1_21 = Setting.sidecar("1.21");
+  private static final Setting V1_24 = Setting.sidecar("1.24");
+  private static final Setting GATEWAY_API = new Setting("1.24", "gateway-api", "sidecar");
+  private static final Setting AMBIENT = new Setting("1.24", "virtualservice", "ambient");
+
+  /** Each setting the operator is given, with the target it selects. */
+  private static final Map<Setting, RouteSecurity> SWITCHES =
+      Map.of(
+          V1_5, RouteSecurity.legacy(),
+          V1_21, RouteSecurity.modern("v1beta1", true),
+          V1_24, RouteSecurity.modern("v1", true),
+          GATEWAY_API, RouteSecurity.gatewayApi(true),
+          AMBIENT, RouteSecurity.ambient());
+
+  private static final List<Setting> ORDER =
+      List.of(V1_5, V1_21, V1_24, V1_5, V1_24, GATEWAY_API, AMBIENT, V1_24);
+  private static final List<String> ROUTE_KINDS =
+      List.of(RouteSecurity.VIRTUAL_SERVICE, RouteSecurity.HTTP_ROUTE);
   private static final List<String> ALL_AUTH_KINDS =
       List.of(
           RouteSecurity.POLICY,
@@ -78,6 +116,13 @@ class TargetSwitchIT {
   private final Random random = new Random(SEED);
   private final String ns = "switch-" + SEED % 100000;
 
+  /**
+   * Whether {@link #DENIED} still has its legacy VirtualService: from the last legacy target until
+   * the first target with HTTPRoutes, which prunes routes of the other kind (route first, then the
+   * Policy: no route at all, fail closed) while its own route waits for the refused object.
+   */
+  private boolean deniedKeepsLegacyRoute = true;
+
   @Test
   void everySwitchOfTargetReplacesTheObjectsWithoutARouteEverMissingItsAuthentication()
       throws Exception {
@@ -85,10 +130,19 @@ class TargetSwitchIT {
     try (KubernetesClient user =
             new KubernetesClientBuilder().withConfig(TestApiServer.config()).build();
         FailClosedObserver observer =
-            new FailClosedObserver(user, Set.of(ns), RouteSecurity.istioTargets());
+            new FailClosedObserver(user, Set.of(ns), RouteSecurity.allTargets());
         FaultInjectingProxy proxy =
             new FaultInjectingProxy(TestApiServer.serviceAccountConfig(), SEED)) {
-      user.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+      // Waypoint labels (SPEC 4.4): in ambient the routes are written, not withheld. The sidecar
+      // targets do not read them.
+      user.resource(
+              new NamespaceBuilder()
+                  .withNewMetadata()
+                  .withName(ns)
+                  .addToLabels("istio.io/use-waypoint", "waypoint")
+                  .addToLabels("istio.io/ingress-use-waypoint", "true")
+                  .endMetadata()
+                  .build())
           .create();
       for (int i = 0; i < APIS; i++) {
         user.resource(ConfigurationIT.service(ns, "svc-" + i, "svc-" + i)).create();
@@ -98,14 +152,14 @@ class TargetSwitchIT {
 
       Map<String, String> env = new HashMap<>(OperatorHarness.baseEnv());
       env.put("ISTIO_PROFILE", "");
-      env.put("ISTIO_VERSION", ORDER.get(0));
+      env.putAll(ORDER.get(0).env());
       env.put("WATCH_NAMESPACES", ns);
       OperatorProcess operator = new OperatorProcess("switch-operator", proxy.url(), env);
       ScheduledExecutorService kubelet = Executors.newSingleThreadScheduledExecutor();
       List<String> report = new ArrayList<>();
       Map<String, Integer> leftoversPerSwitch = new LinkedHashMap<>();
       try {
-        observer.phase(ORDER.get(0));
+        observer.phase(ORDER.get(0).toString());
         operator.start();
         operator.awaitReady(Duration.ofSeconds(90));
         kubelet.scheduleWithFixedDelay(operator::restartIfExited, 1, 1, TimeUnit.SECONDS);
@@ -117,16 +171,18 @@ class TargetSwitchIT {
         proxy.rates(new FaultInjectingProxy.Rates(0.05, 0.03, 0.15, 3000));
         proxy.faults(true);
         for (int s = 1; s < ORDER.size(); s++) {
-          String from = ORDER.get(s - 1);
-          String to = ORDER.get(s);
+          Setting from = ORDER.get(s - 1);
+          Setting to = ORDER.get(s);
           RouteSecurity target = SWITCHES.get(to);
+          if (target.equals(RouteSecurity.legacy())) deniedKeepsLegacyRoute = true;
+          if (target.routeKind().equals(RouteSecurity.HTTP_ROUTE)) deniedKeepsLegacyRoute = false;
           String phase = from + "->" + to;
           observer.phase(phase);
           long started = System.nanoTime();
           // A rollout: the old pod stops, the new one starts with the new setting; and a crash
           // of the new one part-way through the switch.
           operator.close();
-          operator.configure(Map.of("ISTIO_VERSION", to));
+          operator.configure(to.env());
           operator.start();
           Thread.sleep(3000 + random.nextInt(3000));
           operator.kill();
@@ -175,7 +231,7 @@ class TargetSwitchIT {
         assertThat(foreignModified).isEmpty();
         assertThat(verdict.byTarget().keySet())
             .as("routes written for each target were observed")
-            .contains("legacy", "v1beta1", "v1");
+            .contains("legacy", "v1beta1", "v1", "gateway-api", "ambient");
         assertThat(verdict.withoutAuth())
             .as("routes without the authentication objects of their target")
             .isEmpty();
@@ -185,6 +241,7 @@ class TargetSwitchIT {
       } finally {
         kubelet.shutdownNow();
         operator.close();
+        allowRequestAuthentications(user);
       }
     }
   }
@@ -258,6 +315,22 @@ class TargetSwitchIT {
                         .formatted(policy, policy, ns),
                     io.fabric8.kubernetes.api.model.HasMetadata.class))
         .create();
+  }
+
+  /**
+   * Removes the admission policy again: the ITs share one API server, and an operator of a later IT
+   * that watches every namespace would otherwise retry the refused RequestAuthentication forever
+   * (GatewayApiRoutesIT, run after this, counted those retries as writes).
+   */
+  private void allowRequestAuthentications(KubernetesClient user) {
+    String policy = "deny-" + ns;
+    user.genericKubernetesResources(
+            "admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicyBinding")
+        .withName(policy)
+        .delete();
+    user.genericKubernetesResources("admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicy")
+        .withName(policy)
+        .delete();
   }
 
   /** An object of every kind some target writes, owned by no Api: never to be written. */
@@ -334,7 +407,8 @@ class TargetSwitchIT {
    * objects missing or controlled by another Api, or an object of the old target left.
    */
   private List<String> convergence(KubernetesClient user, RouteSecurity target) {
-    Map<String, GenericKubernetesResource> routes =
+    Map<String, GenericKubernetesResource> routes = ownedByName(objects(user, target.routeKind()));
+    Map<String, GenericKubernetesResource> virtualServices =
         ownedByName(objects(user, RouteSecurity.VIRTUAL_SERVICE));
     Map<String, Map<String, GenericKubernetesResource>> auth = new HashMap<>();
     for (String kind : target.authKinds()) auth.put(kind, ownedByName(objects(user, kind)));
@@ -347,7 +421,13 @@ class TargetSwitchIT {
       if (modern && (name.equals(BLOCKED) || name.equals(DENIED))) {
         GenericKubernetesResource policy =
             ownedByName(objects(user, RouteSecurity.POLICY)).get(name);
-        problems.addAll(heldBackProblems(api, routes.get(name), policy));
+        problems.addAll(
+            heldBackProblems(
+                api,
+                routes.get(name),
+                virtualServices.get(name),
+                policy,
+                name.equals(DENIED) && deniedKeepsLegacyRoute));
         continue;
       }
       if (s == null
@@ -366,12 +446,18 @@ class TargetSwitchIT {
       String writtenAt = RouteSecurity.lastAppliedAt(route);
       boolean forTarget =
           SWITCHES.values().stream()
-              .anyMatch(t -> t.wrote(route) && t.authKinds().equals(target.authKinds()));
+              .anyMatch(
+                  t ->
+                      t.wrote(route)
+                          && t.authKinds().equals(target.authKinds())
+                          && t.attachment() == target.attachment());
       if (!forTarget) problems.add(name + ": route last written at " + writtenAt);
       for (String kind : target.authKinds()) {
         GenericKubernetesResource o = auth.get(kind).get(name);
         if (o == null || !uid.equals(FailClosedObserver.controllerUid(o))) {
           problems.add(name + ": no " + kind);
+        } else if (!attachedAs(o, target.attachment())) {
+          problems.add(name + ": " + kind + " not yet attached by " + target.attachment());
         }
       }
     }
@@ -379,35 +465,69 @@ class TargetSwitchIT {
     return problems;
   }
 
+  /** Whether an authentication object names its Service the way {@code attachment} says. */
+  private static boolean attachedAs(
+      GenericKubernetesResource auth, RouteSecurity.Attachment attachment) {
+    Map<String, Object> spec = OperatorHarness.spec(auth);
+    return switch (attachment) {
+      case POLICY_TARGETS -> spec.containsKey("targets");
+      case WORKLOAD_SELECTOR -> spec.containsKey("selector") && !spec.containsKey("targetRefs");
+      case SERVICE_TARGET_REFS -> spec.containsKey("targetRefs") && !spec.containsKey("selector");
+    };
+  }
+
   /**
-   * On a modern target {@link #BLOCKED} has neither route nor Policy (status NameTaken), and {@link
-   * #DENIED} keeps its legacy route and the Policy that secures it (authentication code 3).
+   * On a modern target {@link #BLOCKED} has no route of either kind and no Policy (status
+   * NameTaken); {@link #DENIED} (authentication code 3) gets no route of the new target's kind and
+   * keeps its legacy VirtualService and the Policy that secures it while {@code keepsLegacyRoute},
+   * else has neither.
    */
   private static List<String> heldBackProblems(
-      ApiResource api, GenericKubernetesResource route, GenericKubernetesResource policy) {
+      ApiResource api,
+      GenericKubernetesResource route,
+      GenericKubernetesResource virtualService,
+      GenericKubernetesResource policy,
+      boolean keepsLegacyRoute) {
     String name = api.getMetadata().getName();
     ApiStatus s = api.getStatus();
     List<String> problems = new ArrayList<>();
     if (s == null || code(s.authenticationStatus()) != 3) problems.add(name + ": status " + s);
-    if (name.equals(BLOCKED)) {
-      if (route != null) problems.add(name + ": route still there");
+    if (!keepsLegacyRoute) {
+      if (route != null || virtualService != null) problems.add(name + ": route still there");
       if (policy != null) problems.add(name + ": Policy still there");
       return problems;
     }
-    if (route == null || !RouteSecurity.legacy().wrote(route)) {
+    if (virtualService == null || !RouteSecurity.legacy().wrote(virtualService)) {
       problems.add(name + ": legacy route gone or rewritten");
     }
     if (policy == null) problems.add(name + ": the Policy its route relies on was deleted");
     return problems;
   }
 
-  /** Authentication objects the operator made of kinds {@code target} does not write. */
+  /**
+   * Objects the operator made of kinds {@code target} does not write: authentication kinds, and
+   * routes of the other kind (the VirtualService after the switch to Gateway API routes, the
+   * HTTPRoute after the switch back).
+   */
   private List<String> leftovers(KubernetesClient user, RouteSecurity target) {
     List<String> left = new ArrayList<>();
+    for (String kind : ROUTE_KINDS) {
+      if (kind.equals(target.routeKind())) continue;
+      for (GenericKubernetesResource o : ownedByName(objects(user, kind)).values()) {
+        if (deniedKeepsLegacyRoute
+            && o.getMetadata().getName().equals(DENIED)
+            && RouteSecurity.legacy().wrote(o)) {
+          continue; // kept on purpose: DENIED's legacy route, secured by its Policy
+        }
+        left.add(kind + " " + o.getMetadata().getName());
+      }
+    }
     for (String kind : ALL_AUTH_KINDS) {
       if (target.authKinds().contains(kind)) continue;
       for (GenericKubernetesResource o : ownedByName(objects(user, kind)).values()) {
-        if (o.getMetadata().getName().equals(DENIED) && kind.equals(RouteSecurity.POLICY)) {
+        if (deniedKeepsLegacyRoute
+            && o.getMetadata().getName().equals(DENIED)
+            && kind.equals(RouteSecurity.POLICY)) {
           continue; // kept on purpose: it secures DENIED's legacy route
         }
         left.add(kind + " " + o.getMetadata().getName());
