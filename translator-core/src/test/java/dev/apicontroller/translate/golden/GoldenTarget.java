@@ -16,6 +16,8 @@ public enum GoldenTarget {
   V1("v1", "istio-version=1.24"),
   GATEWAY_API("gateway-api", "istio-version=1.24", "routes=gateway-api"),
   AMBIENT("ambient", "istio-version=1.24", "dataplane=ambient"),
+  AMBIENT_GATEWAY_API(
+      "ambient-gateway-api", "istio-version=1.24", "dataplane=ambient", "routes=gateway-api"),
   ;
 
   private final String suffix;
