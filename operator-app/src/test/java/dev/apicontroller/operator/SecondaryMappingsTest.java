@@ -185,4 +185,17 @@ class SecondaryMappingsTest {
     assertThat(mappings.owner(policy)).containsExactly(id(holder));
     assertThat(mappings.owner(someoneElses)).isEmpty();
   }
+
+  @Test
+  void aNamespaceConcernsEveryApiInIt() {
+    io.fabric8.kubernetes.api.model.Namespace namespace =
+        new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+            .withNewMetadata()
+            .withName("a")
+            .addToLabels("istio.io/dataplane-mode", "ambient")
+            .endMetadata()
+            .build();
+    assertThat(mappings.namespace(namespace))
+        .containsExactlyInAnyOrder(id(holder), id(sameService), id(unrelated));
+  }
 }
