@@ -136,11 +136,6 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
 
     ObjectApplier applier = new ObjectApplier(context, this::cacheWatching);
     List<ObjectWrite> writes = new ArrayList<>();
-    if (translation.pruneUndesired() && routeWithheld(translation.objects())) {
-      // An ambient route waiting for its waypoint: gone before the auth objects change (they may
-      // move from a sidecar selector to a waypoint not yet there), never after (SPEC 3.5, 6).
-      deleteOwnedRoutes(applier, uid, writes);
-    }
     Map<ObjectKind.Role, ApplyOutcome> outcomes =
         applyInOrder(applier, translation.objects(), uid, writes);
     if (translation.pruneUndesired()) {
@@ -287,23 +282,29 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
    * AuthorizationPolicy on the other secures the route in neither data plane (a sidecar with the
    * RequestAuthentication but without the DENY policy admits requests without a token).
    * TargetSwitchIT found such states in each switch to and from ambient.
+   *
+   * <p>And when the core holds the route back (an ambient route waiting for its waypoint): it goes
+   * before the auth objects change (they may move from a sidecar selector to a waypoint not yet
+   * there), never after (SPEC 3.5, 6).
    */
   private boolean removeRouteBeforeItsAuthenticationMoves(
       ObjectApplier applier, List<GeneratedObject> objects, String uid, List<ObjectWrite> writes) {
     boolean secured =
         objects.stream().anyMatch(o -> o.objectKind().role() != ObjectKind.Role.ROUTE);
     if (!secured || uid == null) return false;
-    if (authenticationReattaches(objects)) {
+    boolean withheld = routeWithheld(objects);
+    if (withheld || authenticationReattaches(objects)) {
       // Every route it owns, of either kind: a switch may also change the route's kind.
       int before = writes.size();
       deleteOwnedRoutes(applier, uid, writes);
-      if (writes.size() > before) {
+      boolean deleted = writes.size() > before;
+      if (deleted && !withheld) {
         LOG.info(
             "routes of Api uid {} deleted first: their authentication moves between workload"
                 + " selector and targetRefs; recreated after it",
             uid);
       }
-      return writes.size() > before;
+      return deleted;
     }
     for (GeneratedObject route : objects) {
       if (route.objectKind().role() != ObjectKind.Role.ROUTE) continue;
