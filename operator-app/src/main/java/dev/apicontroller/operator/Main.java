@@ -1,6 +1,5 @@
 package dev.apicontroller.operator;
 
-import dev.apicontroller.translate.settings.InvalidSettingValue;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -38,8 +37,9 @@ public final class Main {
     try {
       operator = new ApiControllerOperator(client, settings, registry);
       health = new HealthServer(settings.metricsPort(), operator::ready, registry);
-    } catch (InvalidSettingValue e) {
-      // DATAPLANE=ambient, and the cluster serves an Istio whose policies take no targetRefs.
+    } catch (IllegalArgumentException e) {
+      // A setting the discovered Istio cannot carry (OperatorSettings.config): DATAPLANE=ambient
+      // or ROUTES=gateway-api, and the cluster serves an Istio older than 1.22.
       System.err.println("api-controller: invalid setting: " + e.getMessage());
       client.close();
       System.exit(2);
