@@ -65,17 +65,10 @@ final class SecondaryMappings {
   }
 
   /**
-   * Any VirtualService: its owner, every {@code Api} asking for one of its hosts (the host may have
+   * Any route, a VirtualService or an HTTPRoute ({@code hostsOf} reads its hosts; either kind takes
+   * a host, SPEC 3.5): its owner, every {@code Api} asking for one of its hosts (the host may have
    * been taken or freed), and every {@code Api} waiting for a host, since an update that drops a
    * host only shows the new host list.
-   */
-  Set<ResourceID> virtualService(GenericKubernetesResource virtualService) {
-    return route(virtualService, CacheIndexes::virtualServiceHosts);
-  }
-
-  /**
-   * Any route, a VirtualService or an HTTPRoute ({@code hostsOf} reads its hosts): as {@link
-   * #virtualService}, since either kind takes a host (SPEC 3.5).
    */
   Set<ResourceID> route(
       GenericKubernetesResource route, Function<GenericKubernetesResource, List<String>> hostsOf) {

@@ -128,7 +128,7 @@ class SecondaryMappingsTest {
             .withAdditionalProperties(Map.of("spec", Map.of("hosts", List.of("pay.kyma.local"))))
             .build();
 
-    assertThat(mappings.virtualService(vs))
+    assertThat(mappings.route(vs, CacheIndexes::virtualServiceHosts))
         .containsExactlyInAnyOrder(id(unrelated), id(waitingForHost));
   }
 

@@ -92,7 +92,7 @@ public enum IstioTarget {
     };
   }
 
-  /** {@code legacy}, {@code v1beta1} or {@code v1}: the name of this target's golden files. */
+  /** {@code legacy}, {@code v1beta1} or {@code v1}: the target's name in the log and metrics. */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
