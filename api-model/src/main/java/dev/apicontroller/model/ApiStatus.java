@@ -43,4 +43,12 @@ public interface ApiStatus {
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   List<Condition> conditions();
+
+  /** The {@code Ready} condition, or null when there is none. */
+  default Condition ready() {
+    return conditions().stream()
+        .filter(c -> Condition.READY.equals(c.type()))
+        .findFirst()
+        .orElse(null);
+  }
 }

@@ -13,6 +13,7 @@ import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.decide.ApiTranslator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -108,7 +109,8 @@ public final class StatusCommand implements Callable<Integer> {
           api.metadata().nameOrEmpty(),
           translator
               .fullHost(api)
-              .orElse(api.spec() == null ? "" : nullToEmpty(api.spec().hostname())),
+              .orElse(
+                  api.spec() == null ? "" : Objects.requireNonNullElse(api.spec().hostname(), "")),
           service,
           String.valueOf(s.validationStatus()),
           code(s.virtualServiceStatus()),
@@ -129,7 +131,8 @@ public final class StatusCommand implements Callable<Integer> {
     ApiStatus s = t.translation().status();
     // Not ready without an input error (a conflict, or an ambient route waiting for its
     // waypoint): the Ready reason leads, as kubectl's REASON column would show it.
-    String reason = notReadyReason(s);
+    Condition ready = s.ready();
+    String reason = ready != null && "False".equals(ready.status()) ? ready.reason() + ": " : "";
     for (ResourceStatus r :
         new ResourceStatus[] {
           s.virtualServiceStatus(), s.authenticationStatus(), s.authorizationPolicyStatus()
@@ -137,19 +140,5 @@ public final class StatusCommand implements Callable<Integer> {
       if (r != null && !r.lastError().isEmpty()) return reason + r.lastError();
     }
     return s.conditions().isEmpty() ? "" : reason + s.conditions().get(0).message();
-  }
-
-  /** {@code "<Reason>: "} of a Ready condition that is False, else empty. */
-  private static String notReadyReason(ApiStatus s) {
-    for (Condition c : s.conditions()) {
-      if (Condition.READY.equals(c.type()) && "False".equals(c.status())) {
-        return c.reason() + ": ";
-      }
-    }
-    return "";
-  }
-
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
   }
 }

@@ -101,28 +101,21 @@ public final class StatusComposer {
       ApplyOutcome outcome = outcomes.get(role);
       lines.put(role, outcome == null ? null : line(outcome, o));
     }
-    boolean authInPlace = true;
-    for (Map.Entry<Role, StatusLine> e : lines.entrySet()) {
-      if (e.getKey() != Role.ROUTE
-          && (e.getValue() == null || e.getValue().code() != StatusCode.CREATED)) {
-        authInPlace = false;
-      }
-    }
+    boolean authInPlace =
+        lines.entrySet().stream()
+            .allMatch(
+                e ->
+                    e.getKey() == Role.ROUTE
+                        || (e.getValue() != null && e.getValue().code() == StatusCode.CREATED));
     for (Map.Entry<Role, StatusLine> e : lines.entrySet()) {
       if (e.getValue() != null) continue;
-      if (e.getKey() == Role.ROUTE && !authInPlace) {
-        e.setValue(
-            StatusLine.of(
-                StatusCode.NOT_CREATED,
-                StatusMessages.NOT_EXPOSED_WITHOUT_AUTH,
-                ReadyReason.APPLY_PENDING));
-      } else {
-        e.setValue(
-            StatusLine.of(
-                StatusCode.NOT_CREATED, StatusMessages.NOT_APPLIED_YET, ReadyReason.APPLY_PENDING));
-      }
+      String why =
+          e.getKey() == Role.ROUTE && !authInPlace
+              ? StatusMessages.NOT_EXPOSED_WITHOUT_AUTH
+              : StatusMessages.NOT_APPLIED_YET;
+      e.setValue(StatusLine.of(StatusCode.NOT_CREATED, why, ReadyReason.APPLY_PENDING));
     }
-    String readyMessage = readyMessageOf(planned);
+    String readyMessage = planned.ready() == null ? "" : planned.ready().message();
     StatusLines composed = new StatusLines();
     lines.forEach(composed::put);
     withheld(planned, composed);
@@ -157,7 +150,7 @@ public final class StatusComposer {
    * waiting for its waypoint, SPEC 3.5): no apply outcome can change it.
    */
   private static void withheld(ApiStatus planned, StatusLines composed) {
-    Condition ready = readyOf(planned);
+    Condition ready = planned.ready();
     ReadyReason reason = ready == null ? null : ReadyReason.ofWireName(ready.reason());
     if (reason == null) return;
     ResourceStatus[] planLines = {
@@ -174,20 +167,6 @@ public final class StatusComposer {
     }
   }
 
-  private static Condition readyOf(ApiStatus status) {
-    for (Condition c : status.conditions()) {
-      if (Condition.READY.equals(c.type())) return c;
-    }
-    return null;
-  }
-
-  private static String readyMessageOf(ApiStatus planned) {
-    for (Condition c : planned.conditions()) {
-      if (Condition.READY.equals(c.type())) return c.message();
-    }
-    return "";
-  }
-
   /**
    * Whether two statuses say the same thing, ignoring {@code lastTransitionTime}: a runtime writes
    * status only when this is false (SPEC 5).
@@ -196,14 +175,10 @@ public final class StatusComposer {
     if (a == null || b == null) return a == b;
     return Objects.equals(a.observedGeneration(), b.observedGeneration())
         && a.validationStatus() == b.validationStatus()
-        && sameLine(a.virtualServiceStatus(), b.virtualServiceStatus())
-        && sameLine(a.authenticationStatus(), b.authenticationStatus())
-        && sameLine(a.authorizationPolicyStatus(), b.authorizationPolicyStatus())
+        && Objects.equals(a.virtualServiceStatus(), b.virtualServiceStatus())
+        && Objects.equals(a.authenticationStatus(), b.authenticationStatus())
+        && Objects.equals(a.authorizationPolicyStatus(), b.authorizationPolicyStatus())
         && sameConditions(a.conditions(), b.conditions());
-  }
-
-  private static boolean sameLine(ResourceStatus a, ResourceStatus b) {
-    return Objects.equals(a, b);
   }
 
   private static boolean sameConditions(List<Condition> a, List<Condition> b) {

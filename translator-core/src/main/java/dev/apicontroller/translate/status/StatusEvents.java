@@ -40,11 +40,11 @@ public final class StatusEvents {
   public static List<ApiEvent> between(
       ApiStatus previous, ApiStatus next, List<ObjectWrite> writes) {
     List<ApiEvent> events = new ArrayList<>();
-    Condition entered = ready(next);
+    Condition entered = next == null ? null : next.ready();
     if (entered != null
         && !"True".equals(entered.status())
         && !REPORTED_BY_THE_WRITE.contains(entered.reason())
-        && !sameState(ready(previous), entered)) {
+        && !sameState(previous == null ? null : previous.ready(), entered)) {
       String action =
           ReadyReason.VALIDATION_FAILED.wireName().equals(entered.reason()) ? "Validate" : "Expose";
       events.add(ApiEvent.warning(entered.reason(), action, entered.message()));
@@ -74,15 +74,6 @@ public final class StatusEvents {
 
   private static ApiEvent done(String reason, String action, String note) {
     return ApiEvent.normal(reason, action, note);
-  }
-
-  /** The Ready condition of {@code status}, or null. */
-  private static Condition ready(ApiStatus status) {
-    if (status == null) return null;
-    for (Condition c : status.conditions()) {
-      if (Condition.READY.equals(c.type())) return c;
-    }
-    return null;
   }
 
   private static boolean sameState(Condition before, Condition now) {
