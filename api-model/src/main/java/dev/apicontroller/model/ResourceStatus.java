@@ -1,6 +1,5 @@
 package dev.apicontroller.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -27,11 +26,6 @@ public interface ResourceStatus {
 
   @Nullable
   ResourceRef resource();
-
-  @JsonIgnore
-  default StatusCode statusCode() {
-    return StatusCode.of(code());
-  }
 
   static ResourceStatus of(StatusCode code, String lastError) {
     return ImmutableResourceStatus.builder().code(code.code()).lastError(lastError).build();

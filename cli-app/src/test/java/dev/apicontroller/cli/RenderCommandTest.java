@@ -17,6 +17,7 @@ import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.conflict.ClusterView;
 import dev.apicontroller.translate.decide.ApiTranslator;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -282,8 +283,10 @@ class RenderCommandTest {
 
     assertThat(ApictlRun.of("render", EXAMPLES.toString()).out())
         .isEqualTo(ManifestWriter.toYaml(expected));
+    StringWriter json = new StringWriter();
+    ManifestWriter.writeJsonList(expected, json);
     assertThat(ApictlRun.of("render", "-o", "json", EXAMPLES.toString()).out())
-        .isEqualTo(ManifestWriter.toJsonList(expected));
+        .isEqualTo(json.toString());
   }
 
   @Test

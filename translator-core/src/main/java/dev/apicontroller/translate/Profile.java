@@ -12,12 +12,4 @@ public enum Profile {
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
-
-  /** Parses {@code legacy} or {@code modern} (any case). */
-  public static Profile parse(String value) {
-    for (Profile p : values()) {
-      if (p.wireName().equalsIgnoreCase(value.trim())) return p;
-    }
-    throw new IllegalArgumentException("profile must be legacy or modern, not \"" + value + "\"");
-  }
 }

@@ -80,11 +80,4 @@ public final class ManifestWriter {
       throw new UncheckedIOException(e);
     }
   }
-
-  /** {@link #writeJsonList} into a string. */
-  public static String toJsonList(List<?> objects) {
-    StringWriter out = new StringWriter();
-    writeJsonList(objects, out);
-    return out.toString();
-  }
 }

@@ -9,6 +9,7 @@ import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.conflict.ClusterView;
 import dev.apicontroller.translate.decide.ApiTranslator;
+import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,9 @@ class ManifestWriterTest {
   void jsonIsAV1ListOfTheObjects() throws Exception {
     Translation t =
         new ApiTranslator(Config.defaults()).translate(ApiFixtures.orders(), ClusterView.EMPTY);
-    String json = ManifestWriter.toJsonList(t.objects());
+    StringWriter out = new StringWriter();
+    ManifestWriter.writeJsonList(t.objects(), out);
+    String json = out.toString();
     JsonNode list = JSON.readTree(json);
     assertThat(list.get("apiVersion").asText()).isEqualTo("v1");
     assertThat(list.get("kind").asText()).isEqualTo("List");

@@ -36,10 +36,6 @@ public final class SettingValues {
     return new Builder(program);
   }
 
-  public Program program() {
-    return program;
-  }
-
   /** The value given, else the program's default; empty when neither exists. */
   public <T> Optional<T> get(Setting<T> setting) {
     @SuppressWarnings("unchecked")
