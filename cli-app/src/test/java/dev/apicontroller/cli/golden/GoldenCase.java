@@ -10,6 +10,7 @@ import dev.apicontroller.model.read.SourceDocument;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.conflict.ApiSetView;
+import dev.apicontroller.translate.conflict.ClusterFacts;
 import dev.apicontroller.translate.decide.ApiTranslator;
 import dev.apicontroller.translate.golden.GoldenFiles;
 import dev.apicontroller.translate.golden.GoldenTarget;
@@ -42,7 +43,7 @@ final class GoldenCase {
         }
         apis.add(read.api());
         view.api(read.api());
-      } else if (!view.document(doc.root())) {
+      } else if (!ClusterFacts.record(view, doc.root())) {
         throw new IllegalStateException(name + ": document " + doc.index() + " is not a fact");
       }
     }

@@ -1,8 +1,6 @@
 package dev.apicontroller.translate.conflict;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.apicontroller.model.Api;
-import dev.apicontroller.model.ObjectMetadata;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.validate.HostnameRule;
@@ -162,58 +160,6 @@ public final class ApiSetView implements ClusterView {
         }
       }
       return this;
-    }
-
-    /**
-     * Records a non-{@code Api} document if it is a fact: a {@code v1 Service} (selector and
-     * labels), a {@code v1 Namespace} (labels), or an object of a kind the controller generates
-     * (VirtualServices with their {@code hosts}, HTTPRoutes with their {@code hostnames}). Returns
-     * whether it was one.
-     */
-    public boolean document(JsonNode root) {
-      if (root == null || !root.isObject()) return false;
-      String apiVersion = root.path("apiVersion").asText("");
-      String kind = root.path("kind").asText("");
-      JsonNode metadata = root.path("metadata");
-      String name = metadata.path("name").asText("");
-      if (!name.isEmpty() && "v1".equals(apiVersion) && "Namespace".equals(kind)) {
-        namespace(name, labels(metadata));
-        return true;
-      }
-      String namespace = metadata.path("namespace").asText("");
-      if (namespace.isEmpty()) namespace = ObjectMetadata.DEFAULT_NAMESPACE;
-      if (name.isEmpty()) return false;
-      if ("v1".equals(apiVersion) && "Service".equals(kind)) {
-        Map<String, String> selector = new LinkedHashMap<>();
-        root.path("spec")
-            .path("selector")
-            .fields()
-            .forEachRemaining(e -> selector.put(e.getKey(), e.getValue().asText()));
-        service(namespace, name, selector);
-        serviceLabels(namespace, name, labels(metadata));
-        return true;
-      }
-      Optional<ObjectKind> generated = ObjectKind.of(apiVersion, kind);
-      if (generated.isEmpty()) return false;
-      String controllerUid = null;
-      for (JsonNode owner : metadata.path("ownerReferences")) {
-        if (owner.path("controller").asBoolean(false))
-          controllerUid = owner.path("uid").asText(null);
-      }
-      List<String> hosts = new ArrayList<>();
-      String hostsField = generated.get() == ObjectKind.HTTP_ROUTE ? "hostnames" : "hosts";
-      for (JsonNode h : root.path("spec").path(hostsField)) hosts.add(h.asText());
-      object(new ObjectRef(generated.get(), namespace, name, controllerUid), hosts);
-      return true;
-    }
-
-    private static Map<String, String> labels(JsonNode metadata) {
-      Map<String, String> labels = new LinkedHashMap<>();
-      metadata
-          .path("labels")
-          .fields()
-          .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
-      return labels;
     }
 
     public ApiSetView build() {

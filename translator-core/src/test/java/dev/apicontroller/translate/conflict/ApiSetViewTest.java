@@ -29,19 +29,22 @@ class ApiSetViewTest {
   void readsServiceSelectorsAndExistingObjectsFromDocuments() throws Exception {
     ApiSetView.Builder b = ApiSetView.builder(config);
     assertThat(
-            b.document(
+            ClusterFacts.record(
+                b,
                 YAML.readTree(
                     "apiVersion: v1\nkind: Service\nmetadata: {name: orders, namespace: shop}\n"
                         + "spec: {selector: {app: orders, tier: web}}\n")))
         .isTrue();
     assertThat(
-            b.document(
+            ClusterFacts.record(
+                b,
                 YAML.readTree(
                     "apiVersion: networking.istio.io/v1beta1\nkind: Gateway\n"
                         + "metadata: {name: g}\n")))
         .isFalse();
     assertThat(
-            b.document(
+            ClusterFacts.record(
+                b,
                 YAML.readTree(
                     "apiVersion: networking.istio.io/v1alpha3\nkind: VirtualService\n"
                         + "metadata:\n  name: vs\n  ownerReferences:\n"

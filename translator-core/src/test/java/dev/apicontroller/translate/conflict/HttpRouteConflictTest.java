@@ -177,7 +177,7 @@ class HttpRouteConflictTest {
                  "spec": {"hostnames": ["ORDERS.kyma.local"], "hosts": ["other.kyma.local"]}}
                 """);
     ApiSetView.Builder b = view(VIRTUAL_SERVICE);
-    assertThat(b.document(doc)).isTrue();
+    assertThat(ClusterFacts.record(b, doc)).isTrue();
     ApiSetView cluster = b.build();
     assertThat(cluster.httpRoutesWithHost("orders.kyma.local"))
         .containsExactly(new ObjectRef(ObjectKind.HTTP_ROUTE, "team", "web", null));
