@@ -193,25 +193,21 @@ public final class ApiReader {
 
     @Override
     public Object handleWeirdStringValue(
-        DeserializationContext ctxt, Class<?> targetType, String valueToConvert, String failureMsg)
-        throws IOException {
-      problems.add(
-          Problem.error(
-              ProblemCode.WRONG_TYPE,
-              FieldPath.of(ctxt.getParser().getParsingContext()),
-              "expected " + describe(targetType) + ", got the string \"" + valueToConvert + "\""));
-      return null;
+        DeserializationContext ctxt, Class<?> targetType, String value, String failureMsg) {
+      return wrongType(ctxt, targetType, "the string \"" + value + "\"");
     }
 
     @Override
     public Object handleWeirdNumberValue(
-        DeserializationContext ctxt, Class<?> targetType, Number valueToConvert, String failureMsg)
-        throws IOException {
+        DeserializationContext ctxt, Class<?> targetType, Number value, String failureMsg) {
+      return wrongType(ctxt, targetType, String.valueOf(value));
+    }
+
+    private Object wrongType(DeserializationContext ctxt, Class<?> targetType, String got) {
+      String path = FieldPath.of(ctxt.getParser().getParsingContext());
       problems.add(
           Problem.error(
-              ProblemCode.WRONG_TYPE,
-              FieldPath.of(ctxt.getParser().getParsingContext()),
-              "expected " + describe(targetType) + ", got " + valueToConvert));
+              ProblemCode.WRONG_TYPE, path, "expected " + describe(targetType) + ", got " + got));
       return null;
     }
   }

@@ -86,11 +86,6 @@ public final class ApiSchema {
     return INSTANCE;
   }
 
-  /** The {@code openAPIV3Schema} node. */
-  public JsonNode openApiSchema() {
-    return root;
-  }
-
   /** Problems of {@code document} (a whole {@code Api}), each with its path. */
   public List<Problem> check(JsonNode document, Mode mode) {
     List<Problem> out = new ArrayList<>();
@@ -145,11 +140,7 @@ public final class ApiSchema {
     // Size bounds apply in both modes: the API server refuses them at admission, and they bound
     // the work a document can cause, so the CLI must refuse them too.
     if (schema.has("maxItems") && arr.size() > schema.get("maxItems").asInt()) {
-      out.add(
-          Problem.error(
-              ProblemCode.SCHEMA_VIOLATION,
-              at.path(),
-              "at most " + schema.get("maxItems").asInt() + " items"));
+      violation(out, at, "at most " + schema.get("maxItems").asInt() + " items");
     }
     List<Integer> drop = new ArrayList<>();
     for (int i = 0; i < arr.size(); i++) {
@@ -209,11 +200,7 @@ public final class ApiSchema {
     if (!node.isTextual() || !schema.has("maxLength")) return;
     String text = node.asText();
     if (text.codePointCount(0, text.length()) > schema.get("maxLength").asInt()) {
-      out.add(
-          Problem.error(
-              ProblemCode.SCHEMA_VIOLATION,
-              at.path(),
-              "at most " + schema.get("maxLength").asInt() + " characters"));
+      violation(out, at, "at most " + schema.get("maxLength").asInt() + " characters");
     }
   }
 
@@ -222,37 +209,26 @@ public final class ApiSchema {
     if (schema.has("enum")) {
       boolean found = false;
       for (JsonNode e : schema.get("enum")) found |= e.equals(node);
-      if (!found)
-        out.add(
-            Problem.error(
-                ProblemCode.SCHEMA_VIOLATION, at.path(), "must be one of " + schema.get("enum")));
+      if (!found) violation(out, at, "must be one of " + schema.get("enum"));
     }
     if (node.isIntegralNumber()) {
       if (schema.has("minimum") && node.asLong() < schema.get("minimum").asLong()) {
-        out.add(
-            Problem.error(
-                ProblemCode.SCHEMA_VIOLATION,
-                at.path(),
-                "must be at least " + schema.get("minimum").asLong()));
+        violation(out, at, "must be at least " + schema.get("minimum").asLong());
       }
       if (schema.has("maximum") && node.asLong() > schema.get("maximum").asLong()) {
-        out.add(
-            Problem.error(
-                ProblemCode.SCHEMA_VIOLATION,
-                at.path(),
-                "must be at most " + schema.get("maximum").asLong()));
+        violation(out, at, "must be at most " + schema.get("maximum").asLong());
       }
     }
     if (node.isTextual()) {
       String text = node.asText();
       int length = text.codePointCount(0, text.length());
       if (schema.has("minLength") && length < schema.get("minLength").asInt()) {
-        out.add(Problem.error(ProblemCode.SCHEMA_VIOLATION, at.path(), "must not be empty"));
+        violation(out, at, "must not be empty");
       }
       if (schema.has("pattern")) {
         String regex = schema.get("pattern").asText();
         if (!patterns.computeIfAbsent(regex, Pattern::compile).matcher(text).find()) {
-          out.add(Problem.error(ProblemCode.SCHEMA_VIOLATION, at.path(), "must match " + regex));
+          violation(out, at, "must match " + regex);
         }
       }
     }
@@ -262,19 +238,15 @@ public final class ApiSchema {
     for (JsonNode rule : schema.path("x-kubernetes-validations")) {
       Predicate<JsonNode> check = CEL_RULES.get(rule.path("rule").asText());
       if (check == null) {
-        out.add(
-            Problem.error(
-                ProblemCode.SCHEMA_VIOLATION,
-                at.path(),
-                "no Java equivalent for CEL rule " + rule.path("rule")));
+        violation(out, at, "no Java equivalent for CEL rule " + rule.path("rule"));
       } else if (!check.test(node)) {
-        out.add(
-            Problem.error(
-                ProblemCode.SCHEMA_VIOLATION,
-                at.path(),
-                rule.path("message").asText("fails " + rule.path("rule"))));
+        violation(out, at, rule.path("message").asText("fails " + rule.path("rule")));
       }
     }
+  }
+
+  private static void violation(List<Problem> out, At at, String message) {
+    out.add(Problem.error(ProblemCode.SCHEMA_VIOLATION, at.path(), message));
   }
 
   private static boolean typeMatches(JsonNode node, String type) {
