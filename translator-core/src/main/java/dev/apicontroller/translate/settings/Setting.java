@@ -16,8 +16,22 @@ import java.util.function.UnaryOperator;
  * accept and refuse the same values with the same message.
  *
  * @param <T> the typed value
+ * @param key the {@code --config} key; also names the setting in messages
+ * @param environment the environment variables, the first one set wins; empty for a CLI-only one
+ * @param cli whether {@code apictl} reads it (as {@code --key} and in {@code --config})
+ * @param paramLabel what the flag's value is called in help, e.g. {@code DOMAIN}
  */
-public final class Setting<T> {
+public record Setting<T>(
+    String key,
+    List<String> environment,
+    boolean cli,
+    Shape shape,
+    String paramLabel,
+    String description,
+    Function<String, T> parser,
+    Function<List<String>, T> listParser,
+    Map<Program, Optional<T>> defaults,
+    Map<Program, String> defaultTexts) {
   /** How a value is written. */
   public enum Shape {
     /** One text; a blank text means "not set". */
@@ -31,38 +45,10 @@ public final class Setting<T> {
     LIST
   }
 
-  private final String key;
-  private final List<String> environment;
-  private final boolean cli;
-  private final Shape shape;
-  private final String paramLabel;
-  private final String description;
-  private final Function<String, T> parser;
-  private final Function<List<String>, T> listParser;
-  private final Map<Program, Optional<T>> defaults;
-  private final Map<Program, String> defaultTexts;
-
-  private Setting(Builder<T> b) {
-    this.key = b.key;
-    this.environment = List.copyOf(b.environment);
-    this.cli = b.cli;
-    this.shape = b.shape;
-    this.paramLabel = b.paramLabel;
-    this.description = b.description;
-    this.parser = b.parser;
-    this.listParser = b.listParser;
-    this.defaults = Map.copyOf(b.defaults);
-    this.defaultTexts = Map.copyOf(b.defaultTexts);
-  }
-
-  /** The {@code --config} key; also names the setting in messages. */
-  public String key() {
-    return key;
-  }
-
-  /** The environment variables, the first one set wins; empty for a CLI-only setting. */
-  public List<String> environment() {
-    return environment;
+  public Setting {
+    environment = List.copyOf(environment);
+    defaults = Map.copyOf(defaults);
+    defaultTexts = Map.copyOf(defaultTexts);
   }
 
   /** The flag, or empty for an operator-only setting. */
@@ -72,19 +58,6 @@ public final class Setting<T> {
 
   public boolean readBy(Program program) {
     return program == Program.CLI ? cli : !environment.isEmpty();
-  }
-
-  public Shape shape() {
-    return shape;
-  }
-
-  /** What the flag's value is called in help, e.g. {@code DOMAIN}. */
-  public String paramLabel() {
-    return paramLabel;
-  }
-
-  public String description() {
-    return description;
   }
 
   /** The value when {@code program} is given none; empty when there is none. */
@@ -227,7 +200,17 @@ public final class Setting<T> {
     }
 
     Setting<T> build() {
-      return new Setting<>(this);
+      return new Setting<>(
+          key,
+          environment,
+          cli,
+          shape,
+          paramLabel,
+          description,
+          parser,
+          listParser,
+          defaults,
+          defaultTexts);
     }
   }
 }

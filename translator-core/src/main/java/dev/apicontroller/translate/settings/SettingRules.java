@@ -1,7 +1,6 @@
 package dev.apicontroller.translate.settings;
 
 import dev.apicontroller.translate.Dns1123;
-import dev.apicontroller.translate.GatewayRef;
 import dev.apicontroller.translate.Profile;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -40,10 +39,6 @@ final class SettingRules {
     throw new IllegalArgumentException("must be an absolute http or https URL");
   }
 
-  static String anyText(String value) {
-    return value;
-  }
-
   static Boolean bool(String value) {
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "true" -> true;
@@ -57,10 +52,6 @@ final class SettingRules {
       if (p.wireName().equalsIgnoreCase(value)) return p;
     }
     throw new IllegalArgumentException("must be legacy or modern");
-  }
-
-  static GatewayRef gateway(String value) {
-    return GatewayRef.parse(value);
   }
 
   static Integer port(String value) {

@@ -12,6 +12,7 @@ import dev.apicontroller.translate.RouteKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -35,7 +36,7 @@ public final class Settings {
           .build();
 
   public static final Setting<GatewayRef> GATEWAY =
-      Setting.builder("gateway", TEXT, SettingRules::gateway)
+      Setting.builder("gateway", TEXT, GatewayRef::parse)
           .env("GATEWAY_FQDN")
           .flag("GATEWAY")
           .describe(
@@ -114,7 +115,7 @@ public final class Settings {
           .build();
 
   public static final Setting<String> DEFAULT_ISSUER =
-      Setting.builder("default-issuer", TEXT, SettingRules::anyText)
+      Setting.builder("default-issuer", TEXT, Function.identity())
           .env("DEFAULT_ISSUER")
           .flag("URL")
           .describe("Issuer for authenticationEnabled: true without items.")
@@ -195,7 +196,7 @@ public final class Settings {
           .build();
 
   public static final Setting<String> LEASE_NAMESPACE =
-      Setting.builder("lease-namespace", TEXT, SettingRules::anyText)
+      Setting.builder("lease-namespace", TEXT, Function.identity())
           .env("LEASE_NAMESPACE", "POD_NAMESPACE")
           .describe("Where the Lease lives (POD_NAMESPACE when unset).")
           .byDefault(Program.OPERATOR, null, "the service account's namespace")
