@@ -20,11 +20,7 @@ public interface GeneratedObject {
 
   /** An object at its kind's newest version. */
   static GeneratedObject of(ObjectKind kind, GeneratedMetadata metadata, IstioSpec spec) {
-    return ImmutableGeneratedObject.builder()
-        .objectKind(kind)
-        .metadata(metadata)
-        .spec(spec)
-        .build();
+    return of(kind, IstioTarget.V1, metadata, spec);
   }
 
   /** An object at the version {@code target} writes its kind at. */

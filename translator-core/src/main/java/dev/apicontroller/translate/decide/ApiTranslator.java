@@ -117,7 +117,7 @@ public final class ApiTranslator {
   /** What should exist for {@code api}, and the status it gets when that is applied. */
   public Translation translate(Api api, ClusterView cluster) {
     List<Problem> problems = validator.validate(api);
-    if (hasError(problems)) {
+    if (problems.stream().anyMatch(Problem::isError)) {
       ApiStatus status =
           StatusComposer.compose(
               api,
@@ -131,9 +131,8 @@ public final class ApiTranslator {
     Optional<Api> serviceHolder = serviceOwnership.olderRival(api, cluster);
     if (serviceHolder.isPresent()) {
       String message = StatusMessages.serviceConflict(api, serviceHolder.get());
-      List<Problem> withConflict = new ArrayList<>(problems);
-      withConflict.add(
-          Problem.error(ProblemCode.SERVICE_ALREADY_EXPOSED, "spec.service.name", message));
+      Problem conflict =
+          Problem.error(ProblemCode.SERVICE_ALREADY_EXPOSED, "spec.service.name", message);
       ApiStatus status =
           StatusComposer.compose(
               api,
@@ -146,7 +145,7 @@ public final class ApiTranslator {
           api,
           List.of(),
           status,
-          withConflict,
+          with(problems, List.of(conflict)),
           List.of(new Conflict(Conflict.Kind.SERVICE_TAKEN, "spec.service.name", message)),
           false);
     }
@@ -170,32 +169,29 @@ public final class ApiTranslator {
     GeneratedMetadata metadata = OwnedMetadata.of(api);
     List<GeneratedObject> objects = new ArrayList<>(4);
     StatusLine routeWithheld = null;
-    if (secured && dataplane.ambient(api.metadata().namespaceOrDefault(), cluster)) {
-      String namespace = api.metadata().namespaceOrDefault();
-      String service = api.spec().service().name();
+    String namespace = api.metadata().namespaceOrDefault();
+    String service = api.spec().service().name();
+    if (secured && dataplane.ambient(namespace, cluster)) {
       ModernAuthBuilder.Result auth = modernAuth.buildAmbient(api, metadata, origins);
       objects.addAll(auth.objects());
-      List<Problem> more = new ArrayList<>(problems);
-      more.addAll(auth.warnings());
+      problems = with(problems, auth.warnings());
       List<String> missing = WaypointGate.missingLabels(cluster, namespace, service);
       if (!missing.isEmpty()) {
         // Fail closed: without a waypoint on the ingress path nothing enforces the JWT rules.
         String message = StatusMessages.waypointRequired(namespace, service, missing);
-        more.add(Problem.warning(ProblemCode.WAYPOINT_REQUIRED, "spec.service.name", message));
+        Problem waypoint =
+            Problem.warning(ProblemCode.WAYPOINT_REQUIRED, "spec.service.name", message);
+        problems = with(problems, List.of(waypoint));
         routeWithheld =
             StatusLine.of(StatusCode.NOT_CREATED, message, ReadyReason.WAYPOINT_REQUIRED);
       }
-      problems = more;
     } else if (secured) {
       if (modern) {
-        String namespace = api.metadata().namespaceOrDefault();
-        String service = api.spec().service().name();
         Optional<Map<String, String>> selector = cluster.serviceSelector(namespace, service);
         if (selector.isEmpty() || selector.get().isEmpty()) {
           String message = StatusMessages.serviceNotFound(namespace, service);
-          List<Problem> withMissing = new ArrayList<>(problems);
-          withMissing.add(
-              Problem.error(ProblemCode.SERVICE_NOT_FOUND, "spec.service.name", message));
+          Problem notFound =
+              Problem.error(ProblemCode.SERVICE_NOT_FOUND, "spec.service.name", message);
           lines.put(
               Role.ROUTE,
               StatusLine.of(
@@ -210,15 +206,18 @@ public final class ApiTranslator {
               StatusLine.of(StatusCode.ERROR, message, ReadyReason.SERVICE_NOT_FOUND));
           Conflict missing =
               new Conflict(Conflict.Kind.SERVICE_NOT_FOUND, "spec.service.name", message);
-          return done(api, host, lines, withMissing, List.of(missing), List.of(), false);
+          return done(
+              api,
+              host,
+              lines,
+              with(problems, List.of(notFound)),
+              List.of(missing),
+              List.of(),
+              false);
         }
         ModernAuthBuilder.Result auth = modernAuth.build(api, metadata, origins, selector.get());
         objects.addAll(auth.objects());
-        if (!auth.warnings().isEmpty()) {
-          List<Problem> withWarnings = new ArrayList<>(problems);
-          withWarnings.addAll(auth.warnings());
-          problems = withWarnings;
-        }
+        problems = with(problems, auth.warnings());
       } else {
         objects.add(policies.build(api, metadata, origins));
       }
@@ -276,6 +275,14 @@ public final class ApiTranslator {
     }
   }
 
+  /** {@code problems} followed by {@code more}; {@code problems} itself when there are none. */
+  private static List<Problem> with(List<Problem> problems, List<Problem> more) {
+    if (more.isEmpty()) return problems;
+    List<Problem> all = new ArrayList<>(problems);
+    all.addAll(more);
+    return all;
+  }
+
   private static Translation done(
       Api api,
       String host,
@@ -288,12 +295,5 @@ public final class ApiTranslator {
     ApiStatus status =
         StatusComposer.compose(api, StatusCode.CREATED, lines, ReadyReason.EXPOSED, ready, ready);
     return new Translation(api, objects, status, problems, conflicts, prune);
-  }
-
-  private static boolean hasError(List<Problem> problems) {
-    for (Problem p : problems) {
-      if (p.isError()) return true;
-    }
-    return false;
   }
 }

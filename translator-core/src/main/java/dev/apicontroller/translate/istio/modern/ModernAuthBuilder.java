@@ -41,31 +41,7 @@ public final class ModernAuthBuilder {
 
   public Result build(
       Api api, GeneratedMetadata metadata, List<Origin> origins, Map<String, String> selector) {
-    WorkloadSelector workload = new WorkloadSelector(selector);
-    List<JwtRule> jwtRules = jwtRules(origins);
-    DenyRules.Result deny = DenyRules.of(origins, !api.spec().authentication().isEmpty());
-    List<GeneratedObject> out = new ArrayList<>(3);
-    out.add(
-        GeneratedObject.of(
-            ObjectKind.REQUEST_AUTHENTICATION,
-            target,
-            metadata,
-            new RequestAuthenticationSpec(workload, jwtRules)));
-    out.add(
-        GeneratedObject.of(
-            ObjectKind.AUTHORIZATION_POLICY,
-            target,
-            metadata,
-            new AuthorizationPolicySpec(workload, AuthorizationPolicySpec.DENY, deny.rules())));
-    if (wantsPeerAuthentication(api)) {
-      out.add(
-          GeneratedObject.of(
-              ObjectKind.PEER_AUTHENTICATION,
-              target,
-              metadata,
-              new PeerAuthenticationSpec(workload, STRICT)));
-    }
-    return new Result(out, deny.warnings());
+    return build(api, metadata, origins, new WorkloadSelector(selector), null);
   }
 
   /**
@@ -74,28 +50,46 @@ public final class ModernAuthBuilder {
    * between ambient workloads.
    */
   public Result buildAmbient(Api api, GeneratedMetadata metadata, List<Origin> origins) {
-    List<PolicyTargetRef> targetRefs =
-        List.of(PolicyTargetRef.service(api.spec().service().name()));
-    DenyRules.Result deny = DenyRules.of(origins, !api.spec().authentication().isEmpty());
-    List<GeneratedObject> out =
-        List.of(
-            GeneratedObject.of(
-                ObjectKind.REQUEST_AUTHENTICATION,
-                target,
-                metadata,
-                new RequestAuthenticationSpec(null, jwtRules(origins), targetRefs)),
-            GeneratedObject.of(
-                ObjectKind.AUTHORIZATION_POLICY,
-                target,
-                metadata,
-                new AuthorizationPolicySpec(
-                    null, AuthorizationPolicySpec.DENY, deny.rules(), targetRefs)));
-    return new Result(out, deny.warnings());
+    return build(
+        api,
+        metadata,
+        origins,
+        null,
+        List.of(PolicyTargetRef.service(api.spec().service().name())));
   }
 
-  private static List<JwtRule> jwtRules(List<Origin> origins) {
-    List<JwtRule> jwtRules = new ArrayList<>(origins.size());
-    for (Origin o : origins) jwtRules.add(new JwtRule(o.issuer(), o.jwksUri()));
-    return jwtRules;
+  /** For the workloads of {@code workload} (sidecar), or attached by {@code targetRefs}. */
+  private Result build(
+      Api api,
+      GeneratedMetadata metadata,
+      List<Origin> origins,
+      WorkloadSelector workload,
+      List<PolicyTargetRef> targetRefs) {
+    List<JwtRule> jwtRules =
+        origins.stream().map(o -> new JwtRule(o.issuer(), o.jwksUri())).toList();
+    DenyRules.Result deny = DenyRules.of(origins, !api.spec().authentication().isEmpty());
+    List<GeneratedObject> out = new ArrayList<>(3);
+    out.add(
+        GeneratedObject.of(
+            ObjectKind.REQUEST_AUTHENTICATION,
+            target,
+            metadata,
+            new RequestAuthenticationSpec(workload, jwtRules, targetRefs)));
+    out.add(
+        GeneratedObject.of(
+            ObjectKind.AUTHORIZATION_POLICY,
+            target,
+            metadata,
+            new AuthorizationPolicySpec(
+                workload, AuthorizationPolicySpec.DENY, deny.rules(), targetRefs)));
+    if (targetRefs == null && wantsPeerAuthentication(api)) {
+      out.add(
+          GeneratedObject.of(
+              ObjectKind.PEER_AUTHENTICATION,
+              target,
+              metadata,
+              new PeerAuthenticationSpec(workload, STRICT)));
+    }
+    return new Result(out, deny.warnings());
   }
 }
