@@ -13,21 +13,10 @@ import java.util.List;
  * on a sidecar ({@link ModernAccessEvaluator}); while the route is held back for want of a
  * waypoint, every request is refused, as the gateway has no route for the host (404).
  */
-public final class AmbientAccessEvaluator {
-  private final boolean routed;
-  private final ModernAccessEvaluator auth;
-
-  public AmbientAccessEvaluator(boolean routed, ModernAccessEvaluator auth) {
-    this.routed = routed;
-    this.auth = auth;
-  }
-
+public record AmbientAccessEvaluator(boolean routed, ModernAccessEvaluator auth) {
   /** Interprets the objects among generated ones. */
   public static AmbientAccessEvaluator of(List<GeneratedObject> objects) {
-    boolean routed = false;
-    for (GeneratedObject o : objects) {
-      routed |= o.objectKind().role() == ObjectKind.Role.ROUTE;
-    }
+    boolean routed = objects.stream().anyMatch(o -> o.objectKind().role() == ObjectKind.Role.ROUTE);
     return new AmbientAccessEvaluator(routed, ModernAccessEvaluator.of(objects));
   }
 

@@ -12,15 +12,7 @@ import java.util.List;
  * RequestAuthentication and DENY AuthorizationPolicy as under the modern target decide the rest
  * ({@link ModernAccessEvaluator}).
  */
-public final class GatewayApiAccessEvaluator {
-  private final HttpRouteSpec route;
-  private final ModernAccessEvaluator authorization;
-
-  public GatewayApiAccessEvaluator(HttpRouteSpec route, ModernAccessEvaluator authorization) {
-    this.route = route;
-    this.authorization = authorization;
-  }
-
+public record GatewayApiAccessEvaluator(HttpRouteSpec route, ModernAccessEvaluator authorization) {
   /** Interprets the HTTPRoute and the auth objects among generated ones. */
   public static GatewayApiAccessEvaluator of(List<GeneratedObject> objects) {
     HttpRouteSpec route = null;

@@ -18,11 +18,9 @@ import java.util.Map;
  * when it carries a valid token of an origin triggered for its path; otherwise 401. Regex
  * exclusions apply here.
  */
-public final class LegacyAccessEvaluator {
-  private final List<Origin> origins;
-
-  public LegacyAccessEvaluator(List<Origin> origins) {
-    this.origins = List.copyOf(origins);
+public record LegacyAccessEvaluator(List<Origin> origins) {
+  public LegacyAccessEvaluator {
+    origins = List.copyOf(origins);
   }
 
   /** Interprets the Policy among generated objects; without one, every request passes. */

@@ -4,10 +4,8 @@ import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.access.Decision.Basis;
 import dev.apicontroller.translate.istio.modern.AuthorizationPolicySpec;
-import dev.apicontroller.translate.istio.modern.AuthorizationPolicySpec.From;
 import dev.apicontroller.translate.istio.modern.AuthorizationPolicySpec.Rule;
 import dev.apicontroller.translate.istio.modern.AuthorizationPolicySpec.Source;
-import dev.apicontroller.translate.istio.modern.AuthorizationPolicySpec.To;
 import dev.apicontroller.translate.istio.modern.RequestAuthenticationSpec;
 import java.util.List;
 
@@ -16,16 +14,8 @@ import java.util.List;
  * with Istio's semantics: a token that is invalid, or of an issuer no jwtRule names, is rejected
  * with 401 on every path; then a matching DENY rule answers 403.
  */
-public final class ModernAccessEvaluator {
-  private final RequestAuthenticationSpec authentication;
-  private final AuthorizationPolicySpec authorization;
-
-  public ModernAccessEvaluator(
-      RequestAuthenticationSpec authentication, AuthorizationPolicySpec authorization) {
-    this.authentication = authentication;
-    this.authorization = authorization;
-  }
-
+public record ModernAccessEvaluator(
+    RequestAuthenticationSpec authentication, AuthorizationPolicySpec authorization) {
   /** Interprets the objects among generated ones; a missing object imposes nothing. */
   public static ModernAccessEvaluator of(List<GeneratedObject> objects) {
     RequestAuthenticationSpec ra = null;
@@ -46,11 +36,7 @@ public final class ModernAccessEvaluator {
     Token token = request.token();
     String principal = null;
     if (token != null && authentication != null) {
-      boolean known = false;
-      for (RequestAuthenticationSpec.JwtRule rule : authentication.jwtRules()) {
-        if (rule.issuer().equals(token.issuer())) known = true;
-      }
-      if (!known) {
+      if (authentication.jwtRules().stream().noneMatch(r -> r.issuer().equals(token.issuer()))) {
         return Decision.unauthorized(
             Basis.UNKNOWN_ISSUER,
             "RequestAuthentication has no jwtRule for issuer " + token.issuer());
@@ -82,17 +68,9 @@ public final class ModernAccessEvaluator {
   }
 
   private static boolean matches(Rule rule, String principal, String path) {
-    if (!rule.from().isEmpty()) {
-      boolean any = false;
-      for (From f : rule.from()) any |= matches(f.source(), principal);
-      if (!any) return false;
-    }
-    if (!rule.to().isEmpty()) {
-      boolean any = false;
-      for (To t : rule.to()) any |= matches(t.operation(), path);
-      if (!any) return false;
-    }
-    return true;
+    return (rule.from().isEmpty()
+            || rule.from().stream().anyMatch(f -> matches(f.source(), principal)))
+        && (rule.to().isEmpty() || rule.to().stream().anyMatch(t -> matches(t.operation(), path)));
   }
 
   private static boolean matches(Source s, String principal) {
@@ -103,10 +81,7 @@ public final class ModernAccessEvaluator {
   }
 
   private static boolean anyPrincipal(List<String> patterns, String principal) {
-    for (String p : patterns) {
-      if (IstioPath.principalMatches(p, principal)) return true;
-    }
-    return false;
+    return patterns.stream().anyMatch(p -> IstioPath.principalMatches(p, principal));
   }
 
   private static boolean matches(AuthorizationPolicySpec.Operation op, String path) {
@@ -115,10 +90,7 @@ public final class ModernAccessEvaluator {
   }
 
   private static boolean anyPath(List<String> patterns, String path) {
-    for (String p : patterns) {
-      if (IstioPath.matches(p, path)) return true;
-    }
-    return false;
+    return patterns.stream().anyMatch(p -> IstioPath.matches(p, path));
   }
 
   private static String describe(Rule rule) {

@@ -2,6 +2,7 @@ package dev.apicontroller.translate.access;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.IntPredicate;
 
 /**
  * How Istio normalizes a request path before matching it against AuthorizationPolicy paths
@@ -63,19 +64,15 @@ public enum PathNormalization {
                 || c == '~');
   }
 
-  private interface CharSet {
-    boolean contains(char c);
-  }
-
   /** Decodes each {@code %HH} whose character is in {@code decoded}, once (never twice). */
-  private static String decode(String path, CharSet decoded) {
+  private static String decode(String path, IntPredicate decoded) {
     StringBuilder b = new StringBuilder(path.length());
     for (int i = 0; i < path.length(); i++) {
       char c = path.charAt(i);
       if (c == '%' && i + 2 < path.length()) {
         int hi = Character.digit(path.charAt(i + 1), 16);
         int lo = Character.digit(path.charAt(i + 2), 16);
-        if (hi >= 0 && lo >= 0 && decoded.contains((char) (hi * 16 + lo))) {
+        if (hi >= 0 && lo >= 0 && decoded.test(hi * 16 + lo)) {
           b.append((char) (hi * 16 + lo));
           i += 2;
           continue;

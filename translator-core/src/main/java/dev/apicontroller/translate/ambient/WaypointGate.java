@@ -33,7 +33,6 @@ public final class WaypointGate {
   /** The Service's value, else the Namespace's (Istio reads them so). */
   private static String effective(
       String label, Map<String, String> onService, Map<String, String> onNamespace) {
-    String value = onService.get(label);
-    return value != null ? value : onNamespace.get(label);
+    return onService.getOrDefault(label, onNamespace.get(label));
   }
 }

@@ -1,7 +1,6 @@
 package dev.apicontroller.translate.auth;
 
 import dev.apicontroller.model.PathMatch;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,17 +23,12 @@ public record Origin(
   }
 
   private static List<PathMatch> wireForm(List<Exclusion> exclusions) {
-    List<PathMatch> out = new ArrayList<>(exclusions.size());
-    for (Exclusion e : exclusions) out.add(PathMatch.of(e.kind(), e.value()));
-    return out;
+    return exclusions.stream().map(e -> PathMatch.of(e.kind(), e.value())).toList();
   }
 
   /** Whether this origin asks for a token on {@code path}. */
   public boolean triggeredOn(String path) {
-    for (Exclusion e : exclusions) {
-      if (e.matches(path)) return false;
-    }
-    return true;
+    return exclusionMatching(path) == null;
   }
 
   /** The first exclusion that matches {@code path}, or null. */

@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Explains whether a request reaches an {@code Api}, and why, under each evaluated profile: it
@@ -129,12 +130,11 @@ public final class Explainer {
   /** Null when the translation exposes the {@code Api}. */
   private static Unexplained whyUnexplained(Translation t, Profile profile) {
     if (t == null) return new Unexplained(Unexplained.Reason.INVALID, profile, null, null);
-    for (Problem p : t.problems()) {
-      if (p.isError()) return new Unexplained(Unexplained.Reason.INVALID, profile, p, null);
-    }
-    for (GeneratedObject o : t.objects()) {
-      if (o.objectKind().role() == ObjectKind.Role.ROUTE) return null;
-    }
+    Optional<Problem> error = t.problems().stream().filter(Problem::isError).findFirst();
+    if (error.isPresent())
+      return new Unexplained(Unexplained.Reason.INVALID, profile, error.get(), null);
+    if (t.objects().stream().anyMatch(o -> o.objectKind().role() == ObjectKind.Role.ROUTE))
+      return null;
     // An ambient route held back for its waypoint: the auth objects exist, every request is
     // refused.
     if (AmbientAccessEvaluator.isAmbient(t.objects())) return null;

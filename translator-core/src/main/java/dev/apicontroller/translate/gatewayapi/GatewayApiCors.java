@@ -3,11 +3,9 @@ package dev.apicontroller.translate.gatewayapi;
 import com.google.re2j.Pattern;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.gatewayapi.HttpRouteSpec.CorsFilter;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The CORS settings as an HTTPRoute's {@code CORS} filter, within what Gateway API v1.6.3's CRD
@@ -84,7 +82,6 @@ public final class GatewayApiCors {
   /** The entries once each, in order; just {@code *} when it is among them. */
   private static List<String> set(List<String> entries) {
     if (entries.contains("*")) return List.of("*");
-    Set<String> once = new LinkedHashSet<>(entries);
-    return List.copyOf(new ArrayList<>(once));
+    return List.copyOf(new LinkedHashSet<>(entries));
   }
 }

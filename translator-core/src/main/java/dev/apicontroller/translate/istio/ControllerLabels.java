@@ -34,10 +34,7 @@ final class ControllerLabels extends AbstractMap<String, String> {
 
   @Override
   public boolean containsKey(Object key) {
-    for (String k : keys) {
-      if (k.equals(key)) return true;
-    }
-    return false;
+    return get(key) != null; // no value is null
   }
 
   @Override

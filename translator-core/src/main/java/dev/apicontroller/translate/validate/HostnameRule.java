@@ -26,8 +26,7 @@ public final class HostnameRule {
 
   /** The full host, lower case, or empty when the hostname is not allowed. */
   public Optional<String> fullHost(String hostname) {
-    String host = fullHostOrNull(hostname);
-    return Optional.ofNullable(host);
+    return Optional.ofNullable(fullHostOrNull(hostname));
   }
 
   /** {@link #fullHost} without the Optional, for the hot path. */

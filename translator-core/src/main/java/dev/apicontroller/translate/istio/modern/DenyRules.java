@@ -99,16 +99,11 @@ public final class DenyRules {
   }
 
   private static boolean inEvery(Exclusion e, List<List<Exclusion>> all) {
-    for (List<Exclusion> list : all) {
-      if (!list.contains(e)) return false;
-    }
-    return true;
+    return all.stream().allMatch(list -> list.contains(e));
   }
 
   private static List<String> paths(List<Exclusion> exclusions) {
-    List<String> out = new ArrayList<>(exclusions.size());
-    for (Exclusion e : exclusions) out.add(istioPath(e));
-    return out;
+    return exclusions.stream().map(DenyRules::istioPath).toList();
   }
 
   private static Problem dropped(int origin, int index, Exclusion e, boolean fromItems) {
