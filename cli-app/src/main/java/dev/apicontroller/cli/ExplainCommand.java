@@ -8,12 +8,10 @@ import dev.apicontroller.cli.explain.TokenInspection;
 import dev.apicontroller.cli.explain.TokenInspector;
 import dev.apicontroller.cli.explain.TokenReport;
 import dev.apicontroller.cli.input.InputSet;
-import dev.apicontroller.cli.input.NamespaceLabels;
 import dev.apicontroller.cli.input.ServiceSelector;
 import dev.apicontroller.model.Api;
 import dev.apicontroller.model.read.ApiDocument;
 import dev.apicontroller.translate.Config;
-import dev.apicontroller.translate.ImmutableConfig;
 import dev.apicontroller.translate.Profile;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.access.AccessRequest;
@@ -211,8 +209,7 @@ public final class ExplainCommand implements Callable<Integer> {
       try {
         inspection = new TokenInspector(at, keys).inspect(jwt);
       } catch (TokenInspector.MalformedToken e) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), tokenOption() + ": " + e.getMessage());
+        throw usage(tokenOption() + ": " + e.getMessage());
       }
       credential = inspection.token();
     } else if (issuer != null) {
@@ -295,26 +292,25 @@ public final class ExplainCommand implements Callable<Integer> {
 
   private void checkUsage() {
     if (!path.startsWith("/")) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--path must start with /, like /orders/1, not '" + path + "'");
+      throw usage("--path must start with /, like /orders/1, not '" + path + "'");
     }
     if (token != null && tokenFile != null) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--token and --token-file exclude each other: give one");
+      throw usage("--token and --token-file exclude each other: give one");
     }
     if ((token != null || tokenFile != null) && issuer != null) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), tokenOption() + " and --issuer exclude each other: give one");
+      throw usage(tokenOption() + " and --issuer exclude each other: give one");
     }
     if (STDIN.equals(token) && input.inputs().contains(STDIN)) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
+      throw usage(
           "--token - and the input - both read standard input: give the token with --token-file");
     }
     if (jwks != null && token == null && tokenFile == null) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--jwks verifies a --token: give the token too");
+      throw usage("--jwks verifies a --token: give the token too");
     }
+  }
+
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
   }
 
   private String tokenOption() {
@@ -367,10 +363,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
   private String nonEmpty(String read, String from) {
     String t = read.strip();
-    if (t.isEmpty()) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), tokenOption() + ": " + from + " holds no token");
-    }
+    if (t.isEmpty()) throw usage(tokenOption() + ": " + from + " holds no token");
     return t;
   }
 
@@ -391,10 +384,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
   /** The Services among the inputs, as the facts stand-ins are decided against. */
   private static ClusterView services(InputSet set) {
-    ApiSetView.Builder b = ApiSetView.builder(ImmutableConfig.builder().build());
-    for (ServiceSelector s : set.services()) b.service(s.namespace(), s.name(), s.selector());
-    for (NamespaceLabels n : set.namespaces()) b.namespace(n.name(), n.labels());
-    return b.build();
+    return set.addFactsTo(ApiSetView.builder(Config.defaults())).build();
   }
 
   /** The inputs with the stand-in Services added, for the modern profile's translation. */

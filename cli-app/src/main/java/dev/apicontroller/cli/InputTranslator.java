@@ -1,8 +1,6 @@
 package dev.apicontroller.cli;
 
 import dev.apicontroller.cli.input.InputSet;
-import dev.apicontroller.cli.input.NamespaceLabels;
-import dev.apicontroller.cli.input.ServiceSelector;
 import dev.apicontroller.model.read.ApiDocument;
 import dev.apicontroller.model.read.DocumentPlace;
 import dev.apicontroller.model.read.Problem;
@@ -132,14 +130,8 @@ public final class InputTranslator {
   private static ClusterView view(
       List<ApiDocument> valid, InputSet inputs, ApiTranslator translator) {
     // The translator's own hostname rule: the view keys Apis by the hosts the translator decides.
-    ApiSetView.Builder b = ApiSetView.builder(translator.hostnames());
+    ApiSetView.Builder b = inputs.addFactsTo(ApiSetView.builder(translator.hostnames()));
     for (ApiDocument d : valid) b.api(d.api());
-    for (ServiceSelector s : inputs.services()) {
-      b.service(s.namespace(), s.name(), s.selector());
-      b.serviceLabels(s.namespace(), s.name(), s.labels());
-    }
-    // Namespace labels decide the data plane under DATAPLANE=auto (SPEC 3.5).
-    for (NamespaceLabels n : inputs.namespaces()) b.namespace(n.name(), n.labels());
     return b.build();
   }
 }

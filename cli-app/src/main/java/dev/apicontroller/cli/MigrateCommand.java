@@ -1,11 +1,9 @@
 package dev.apicontroller.cli;
 
 import dev.apicontroller.cli.input.InputSet;
-import dev.apicontroller.cli.input.InputSources;
-import dev.apicontroller.cli.input.ServiceSelector;
 import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.model.read.SourceDocument;
-import dev.apicontroller.translate.ImmutableConfig;
+import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.conflict.ApiSetView;
 import dev.apicontroller.translate.migrate.Migration;
@@ -43,34 +41,28 @@ public final class MigrateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Diagnostics diagnostics = new Diagnostics(root.err());
-    List<SourceDocument> docs =
-        new InputSources(CommandRun.READER, root.in(), diagnostics).read(input.inputs());
+    List<SourceDocument> docs = CommandRun.documents(root, input, diagnostics);
     if (diagnostics.sawUnreadableInput()) return diagnostics.exitCode().code();
     // The Service documents among the inputs are the only facts a migration looks up.
-    ApiSetView.Builder services = ApiSetView.builder(ImmutableConfig.builder().build());
-    for (ServiceSelector s :
-        InputSet.of(docs, input.namespace(), input.requiredNamespace()).services()) {
-      services.service(s.namespace(), s.name(), s.selector());
-    }
-    PolicyMigration policies = new PolicyMigration(services.build());
+    InputSet inputs = InputSet.of(docs, input.namespace(), input.requiredNamespace());
+    PolicyMigration policies =
+        new PolicyMigration(inputs.addFactsTo(ApiSetView.builder(Config.defaults())).build());
     VirtualServiceMigration virtualServices = new VirtualServiceMigration();
     List<Object> objects = new ArrayList<>();
     int migrated = 0;
     for (SourceDocument doc : docs) {
-      boolean legacy =
-          PolicyMigration.isPolicy(doc) || VirtualServiceMigration.isLegacyVirtualService(doc);
-      Problem mismatch = legacy ? InputSet.namespaceMismatch(doc, input.requiredNamespace()) : null;
+      boolean policy = PolicyMigration.isPolicy(doc);
+      if (!policy && !VirtualServiceMigration.isLegacyVirtualService(doc)) continue;
+      migrated++;
+      Problem mismatch = InputSet.namespaceMismatch(doc, input.requiredNamespace());
       if (mismatch != null) {
         diagnostics.report(doc.source(), mismatch);
-        migrated++;
         continue;
       }
-      Migration m;
-      if (PolicyMigration.isPolicy(doc)) m = policies.migrate(doc, input.namespace());
-      else if (VirtualServiceMigration.isLegacyVirtualService(doc)) {
-        m = virtualServices.migrate(doc, input.namespace());
-      } else continue;
-      migrated++;
+      Migration m =
+          policy
+              ? policies.migrate(doc, input.namespace())
+              : virtualServices.migrate(doc, input.namespace());
       for (Problem p : m.problems()) diagnostics.report(doc.source(), p);
       objects.addAll(m.objects());
     }

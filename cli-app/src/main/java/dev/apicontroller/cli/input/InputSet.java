@@ -11,6 +11,7 @@ import dev.apicontroller.model.read.DocumentPlace;
 import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.model.read.ProblemCode;
 import dev.apicontroller.model.read.SourceDocument;
+import dev.apicontroller.translate.conflict.ApiSetView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -41,14 +42,6 @@ public record InputSet(
     namespaces = List.copyOf(namespaces);
   }
 
-  public InputSet(List<ApiDocument> apis, List<ServiceSelector> services, List<Rejected> rejected) {
-    this(apis, services, rejected, List.of());
-  }
-
-  public InputSet(List<ApiDocument> apis, List<ServiceSelector> services) {
-    this(apis, services, List.of());
-  }
-
   /** A document other than an {@code Api} left out because of {@code problem}. */
   public record Rejected(DocumentPlace source, Problem problem) {}
 
@@ -58,15 +51,7 @@ public record InputSet(
    * null) for anything else.
    */
   public record Sorted(
-      ApiDocument api, ServiceSelector service, Rejected rejected, NamespaceLabels namespace) {
-    public Sorted(ApiDocument api, ServiceSelector service, Rejected rejected) {
-      this(api, service, rejected, null);
-    }
-
-    public Sorted(ApiDocument api, ServiceSelector service) {
-      this(api, service, null);
-    }
-  }
+      ApiDocument api, ServiceSelector service, Rejected rejected, NamespaceLabels namespace) {}
 
   /**
    * Sorts documents; {@code namespace} is given to documents that have none (like {@code kubectl
@@ -95,12 +80,14 @@ public record InputSet(
         problems.add(mismatch);
         read = new ApiDocument(doc.place(), read.api(), problems);
       }
-      return new Sorted(read, null);
+      return new Sorted(read, null, null, null);
     }
-    if (mismatch != null) return new Sorted(null, null, new Rejected(doc.place(), mismatch));
-    if (isService(doc)) return new Sorted(null, service(doc, namespace));
+    if (mismatch != null) {
+      return new Sorted(null, null, new Rejected(doc.place(), mismatch), null);
+    }
+    if (isService(doc)) return new Sorted(null, service(doc, namespace), null, null);
     if (isNamespace(doc)) return new Sorted(null, null, null, namespaceLabels(doc));
-    return new Sorted(null, null);
+    return new Sorted(null, null, null, null);
   }
 
   /**
@@ -186,6 +173,19 @@ public record InputSet(
       if (s.namespace().equals(given.namespace()) && s.name().equals(given.name())) return s;
     }
     return null;
+  }
+
+  /**
+   * {@code view} with the facts of this set: the Services (selectors and labels) and the Namespaces
+   * (labels decide the data plane under {@code DATAPLANE=auto}, SPEC 3.5).
+   */
+  public ApiSetView.Builder addFactsTo(ApiSetView.Builder view) {
+    for (ServiceSelector s : services) {
+      view.service(s.namespace(), s.name(), s.selector());
+      view.serviceLabels(s.namespace(), s.name(), s.labels());
+    }
+    for (NamespaceLabels n : namespaces) view.namespace(n.name(), n.labels());
+    return view;
   }
 
   /** The {@code Api}s that bound without errors, in input order. */
