@@ -23,15 +23,6 @@ public enum ExitCode {
 
   /** The more serious of two outcomes; unreadable input outranks a usage error in a config. */
   public ExitCode worst(ExitCode other) {
-    return severity() >= other.severity() ? this : other;
-  }
-
-  private int severity() {
-    return switch (this) {
-      case OK -> 0;
-      case INVALID -> 1;
-      case USAGE -> 2;
-      case UNREADABLE -> 3;
-    };
+    return code >= other.code ? this : other;
   }
 }

@@ -1,11 +1,9 @@
 package dev.apicontroller.cli.explain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apicontroller.cli.output.ManifestWriter;
 import dev.apicontroller.translate.Profile;
 import dev.apicontroller.translate.access.AccessRequest;
 import dev.apicontroller.translate.access.Decision;
@@ -16,7 +14,6 @@ import dev.apicontroller.translate.explain.Explanation;
 import dev.apicontroller.translate.explain.ProfileDifference;
 import dev.apicontroller.translate.explain.StandInService;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
@@ -27,8 +24,6 @@ import java.time.Instant;
  */
 public final class ExplanationDocument {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final ObjectWriter WRITER =
-      JsonMapper.builder().build().writerWithDefaultPrettyPrinter();
 
   private final ObjectNode root = NODES.objectNode();
   private final ArrayNode apis;
@@ -141,11 +136,6 @@ public final class ExplanationDocument {
 
   /** Writes the document, pretty-printed, with a final newline. */
   public void write(PrintWriter out) {
-    // As a string: writing to the PrintWriter itself would let Jackson close standard output.
-    try {
-      out.println(WRITER.writeValueAsString(root));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    ManifestWriter.writeJson(root, out);
   }
 }

@@ -17,21 +17,12 @@ import java.util.List;
  * Decodes a compact JWT offline and checks what the mesh's JWT filter checks: a signature (against
  * a JWKS file when one is given), and {@code exp} and {@code nbf} against a clock. Envoy allows 60
  * seconds of clock skew on both, and so does this.
+ *
+ * @param keys the issuer's keys, or null to leave the signature unchecked
  */
-public final class TokenInspector {
+public record TokenInspector(Clock clock, JwksFile keys) {
   /** Envoy's {@code jwt_authn} default {@code clock_skew_seconds}. */
   public static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
-
-  private final Clock clock;
-  private final JwksFile keys;
-
-  /**
-   * @param keys the issuer's keys, or null to leave the signature unchecked
-   */
-  public TokenInspector(Clock clock, JwksFile keys) {
-    this.clock = clock;
-    this.keys = keys;
-  }
 
   /** Thrown for text that is not a JWT at all. */
   public static final class MalformedToken extends Exception {
