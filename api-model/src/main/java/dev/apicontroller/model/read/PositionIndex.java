@@ -14,19 +14,12 @@ import java.util.BitSet;
  * nearest position there is for anything inside it.
  */
 public final class PositionIndex {
-  private static final PositionIndex EMPTY = new PositionIndex();
-
   private int[] lines = new int[16];
   private int[] columns = new int[16];
   private int[] ends = new int[16];
   private String[] keys = new String[16];
   private BitSet aliases;
   private int size;
-
-  /** An index that knows no position, for documents built in memory. */
-  public static PositionIndex empty() {
-    return EMPTY;
-  }
 
   /**
    * Records the next value (parse order): an object member's with its {@code key}, any other with

@@ -59,7 +59,7 @@ class ReadingPropertiesTest {
     collect(root, "", pointers);
     String pointer = pointers.get(Math.floorMod(pick, pointers.size()));
     replace(root, pointer, replacement);
-    SourceDocument doc = new SourceDocument("in.yaml", 0, root, PositionIndex.empty(), "");
+    SourceDocument doc = new SourceDocument("in.yaml", 0, root, new PositionIndex(), "");
     ApiDocument read = apis.read(doc);
     for (Problem p : read.problems()) {
       assertThat(p.path()).isNotNull();

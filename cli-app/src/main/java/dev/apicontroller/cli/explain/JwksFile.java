@@ -20,16 +20,10 @@ import java.util.List;
  * The public keys of an issuer, read from a JWKS document on disk (what the issuer's {@code
  * jwksUri} serves; no network). Verifies signatures with nimbus-jose-jwt, choosing keys the way the
  * mesh does: by {@code kid} when the token names one, else every key fit for its algorithm.
+ *
+ * @param source the file the keys were read from, as messages name it
  */
-public final class JwksFile {
-  private final String source;
-  private final JWKSet keys;
-
-  private JwksFile(String source, JWKSet keys) {
-    this.source = source;
-    this.keys = keys;
-  }
-
+public record JwksFile(String source, JWKSet keys) {
   /** Thrown when the file cannot be read or is not a JWKS document. */
   public static final class Unreadable extends Exception {
     public Unreadable(String message) {
@@ -49,10 +43,6 @@ public final class JwksFile {
     } catch (ParseException e) {
       throw new Unreadable("not a JWKS document (RFC 7517 {\"keys\": [...]}): " + e.getMessage());
     }
-  }
-
-  public static JwksFile of(String source, JWKSet keys) {
-    return new JwksFile(source, keys);
   }
 
   public SignatureCheck verify(SignedJWT jwt) {

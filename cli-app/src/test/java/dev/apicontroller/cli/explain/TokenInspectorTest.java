@@ -22,7 +22,7 @@ class TokenInspectorTest {
   static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   static final JwksFile KEYS =
-      JwksFile.of("test-jwks", new JWKSet(List.<JWK>of(RSA.toPublicJWK(), EC.toPublicJWK())));
+      new JwksFile("test-jwks", new JWKSet(List.<JWK>of(RSA.toPublicJWK(), EC.toPublicJWK())));
 
   @Test
   void verifiedTokenBecomesAValidTokenWithItsIssuerAndSubject() throws Exception {
