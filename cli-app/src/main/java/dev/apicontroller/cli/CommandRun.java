@@ -62,12 +62,10 @@ public final class CommandRun {
     List<ServiceSelector> given = services.selectors();
     for (ServiceSelector s : set.overriddenBy(given)) {
       root.err()
-          .println(
-              "apictl: warning: --service-selector "
-                  + s.namespace()
-                  + "/"
-                  + s.name()
-                  + " is not used: a Service document among the inputs wins");
+          .printf(
+              "apictl: warning: --service-selector %s/%s is not used: a Service document among"
+                  + " the inputs wins%n",
+              s.namespace(), s.name());
     }
     return set.withServices(given);
   }

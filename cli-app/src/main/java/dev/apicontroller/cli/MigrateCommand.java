@@ -68,12 +68,9 @@ public final class MigrateCommand implements Callable<Integer> {
     }
     if (migrated == 0) {
       root.err()
-          .println(
-              "apictl: warning: no "
-                  + ObjectKind.POLICY.apiVersion()
-                  + " Policy or "
-                  + ObjectKind.VIRTUAL_SERVICE_LEGACY.apiVersion()
-                  + " VirtualService among the inputs");
+          .printf(
+              "apictl: warning: no %s Policy or %s VirtualService among the inputs%n",
+              ObjectKind.POLICY.apiVersion(), ObjectKind.VIRTUAL_SERVICE_LEGACY.apiVersion());
     }
     output.write(objects, root.out());
     return diagnostics.exitCode().code();

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -86,8 +85,7 @@ public final class SettingsFile {
       throw new Invalid(
           source, doc.start(), "a config file is a mapping of settings", ExitCode.USAGE);
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : root.properties()) {
       String key = field.getKey();
       Setting<?> setting =
           Settings.byKey(Program.CLI, key)

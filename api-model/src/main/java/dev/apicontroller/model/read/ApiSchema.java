@@ -9,7 +9,6 @@ import dev.apicontroller.model.ApiKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -179,8 +178,7 @@ public final class ApiSchema {
     JsonNode additional = schema.get("additionalProperties");
     if (properties == null && additional == null) return; // free-form
     List<String> drop = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       At child = new At(at, field.getKey(), -1);
       JsonNode childSchema = properties == null ? additional : properties.get(field.getKey());
       if (childSchema == null) {

@@ -14,7 +14,6 @@ import dev.apicontroller.model.read.SourceDocument;
 import dev.apicontroller.translate.conflict.ApiSetView;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -232,10 +231,7 @@ public record InputSet(
   /** A map of strings, such as {@code spec.selector} or {@code metadata.labels}. */
   private static Map<String, String> strings(JsonNode map) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      out.put(e.getKey(), e.getValue().asText());
-    }
+    map.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
     return out;
   }
 }

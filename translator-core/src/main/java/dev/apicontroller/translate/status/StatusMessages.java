@@ -5,6 +5,7 @@ import dev.apicontroller.model.read.Problem;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.conflict.ObjectRef;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The sentences of {@code lastError} and of the Ready condition: plain, and saying what to do. */
 public final class StatusMessages {
@@ -80,13 +81,10 @@ public final class StatusMessages {
    * them.
    */
   public static String waypointRequired(String namespace, String service, List<String> missing) {
-    StringBuilder labels = new StringBuilder();
-    for (String label : missing) {
-      if (!labels.isEmpty()) labels.append(" and ");
-      labels
-          .append(label)
-          .append(label.endsWith("ingress-use-waypoint") ? "=\"true\"" : "=<waypoint name>");
-    }
+    String labels =
+        missing.stream()
+            .map(l -> l + (l.endsWith("ingress-use-waypoint") ? "=\"true\"" : "=<waypoint name>"))
+            .collect(Collectors.joining(" and "));
     return "No route: in the ambient data plane only a waypoint enforces the authentication, so"
         + " the route waits until Service "
         + namespace
@@ -100,18 +98,11 @@ public final class StatusMessages {
   }
 
   public static String validationFailed(List<Problem> problems) {
-    StringBuilder sb = new StringBuilder("The Api is invalid: ");
-    Problem first = null;
-    int errors = 0;
-    for (Problem p : problems) {
-      if (!p.isError()) continue;
-      if (first == null) first = p;
-      errors++;
-    }
-    sb.append(first == null ? "unknown problem" : first.describe());
-    if (errors > 1) sb.append(" (and ").append(errors - 1).append(" more)");
-    return sb.append(". Objects applied earlier are left as they are until it is fixed.")
-        .toString();
+    List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+    return "The Api is invalid: "
+        + (errors.isEmpty() ? "unknown problem" : errors.get(0).describe())
+        + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "")
+        + ". Objects applied earlier are left as they are until it is fixed.";
   }
 
   public static String exposed(Api api, String host) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.istio.CorsPolicy;
-import java.util.ArrayList;
 import java.util.List;
 
 /** v1 {@code corsPolicy}: origins as StringMatch, {@code *} written as {@code {regex: .*}}. */
@@ -24,10 +23,8 @@ public record ModernCorsPolicy(
   }
 
   public static ModernCorsPolicy of(Config config) {
-    List<StringMatch> origins = new ArrayList<>();
-    for (String o : config.corsAllowOrigin()) origins.add(StringMatch.ofOrigin(o));
     return new ModernCorsPolicy(
-        List.copyOf(origins),
+        config.corsAllowOrigin().stream().map(StringMatch::ofOrigin).toList(),
         List.copyOf(config.corsAllowMethods()),
         List.copyOf(config.corsAllowHeaders()));
   }
