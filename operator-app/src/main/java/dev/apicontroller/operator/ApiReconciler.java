@@ -65,7 +65,6 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
   private static final Logger LOG = LoggerFactory.getLogger(ApiReconciler.class);
   private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
-  private final Config config;
   private final ApiTranslator translator;
   private final Clock clock;
   private final ReconcileMetrics metrics;
@@ -84,7 +83,6 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
       Clock clock,
       ReconcileMetrics metrics,
       ApiEventRecorder events) {
-    this.config = config;
     this.translator = new ApiTranslator(config);
     this.watchedKinds = watchedKinds;
     this.clock = clock;
@@ -352,12 +350,8 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
 
   /** Auth objects wanted without a route: the core holds the route back (ambient, SPEC 3.5). */
   private static boolean routeWithheld(List<GeneratedObject> wanted) {
-    boolean auth = false;
-    for (GeneratedObject o : wanted) {
-      if (o.objectKind().role() == ObjectKind.Role.ROUTE) return false;
-      auth = true;
-    }
-    return auth;
+    return !wanted.isEmpty()
+        && wanted.stream().noneMatch(o -> o.objectKind().role() == ObjectKind.Role.ROUTE);
   }
 
   private void deleteOwnedRoutes(ObjectApplier applier, String uid, List<ObjectWrite> writes) {
