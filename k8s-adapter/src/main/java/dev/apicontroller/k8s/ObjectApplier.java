@@ -8,6 +8,7 @@ import dev.apicontroller.translate.status.ApplyOutcome;
 import dev.apicontroller.translate.status.ObjectWrite;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -186,12 +187,8 @@ public final class ObjectApplier {
   }
 
   private static ApplyOutcome applied(GenericKubernetesResource object, boolean wrote) {
-    String name = object.getMetadata().getName();
-    String uid = object.getMetadata().getUid();
-    String version = object.getMetadata().getResourceVersion();
-    return wrote
-        ? ApplyOutcome.applied(name, uid, version)
-        : ApplyOutcome.unchanged(name, uid, version);
+    ObjectMeta m = object.getMetadata();
+    return ApplyOutcome.applied(m.getName(), m.getUid(), m.getResourceVersion(), wrote);
   }
 
   private static ApplyOutcome failure(

@@ -77,7 +77,7 @@ class ObjectWritesTest {
   void nothingWrittenIsNoWriteAndAFailureCarriesItsMessage() {
     GenericKubernetesResource ours = live(Map.of());
 
-    assertThat(action(Optional.of(ours), ApplyOutcome.unchanged("orders", "vs-uid", "7")))
+    assertThat(action(Optional.of(ours), ApplyOutcome.applied("orders", "vs-uid", "7", false)))
         .isEmpty();
     assertThat(
             action(

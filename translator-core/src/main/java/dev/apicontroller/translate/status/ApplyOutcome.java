@@ -33,12 +33,8 @@ public record ApplyOutcome(
     return applied(name, uid, resourceVersion, true);
   }
 
-  /** Applied without a change: the live object already held what was wanted. */
-  public static ApplyOutcome unchanged(String name, String uid, String resourceVersion) {
-    return applied(name, uid, resourceVersion, false);
-  }
-
-  private static ApplyOutcome applied(
+  /** Applied; {@code wrote} false when the live object already held what was wanted. */
+  public static ApplyOutcome applied(
       String name, String uid, String resourceVersion, boolean wrote) {
     return new ApplyOutcome(
         Kind.APPLIED,
