@@ -8,22 +8,17 @@ import java.util.Comparator;
  * text; none counts as newest, as in a set of files), then name, then namespace.
  */
 public final class ApiAge {
-  public static final Comparator<Api> OLDEST_FIRST = ApiAge::compare;
+  public static final Comparator<Api> OLDEST_FIRST =
+      Comparator.comparing(
+              (Api a) -> a.metadata().creationTimestamp(),
+              Comparator.nullsLast(Comparator.<String>naturalOrder()))
+          .thenComparing(a -> a.metadata().nameOrEmpty())
+          .thenComparing(a -> a.metadata().namespaceOrDefault());
 
   private ApiAge() {}
 
   public static int compare(Api a, Api b) {
-    String ta = a.metadata().creationTimestamp();
-    String tb = b.metadata().creationTimestamp();
-    if (ta != null || tb != null) {
-      if (ta == null) return 1;
-      if (tb == null) return -1;
-      int c = ta.compareTo(tb);
-      if (c != 0) return c;
-    }
-    int c = a.metadata().nameOrEmpty().compareTo(b.metadata().nameOrEmpty());
-    if (c != 0) return c;
-    return a.metadata().namespaceOrDefault().compareTo(b.metadata().namespaceOrDefault());
+    return OLDEST_FIRST.compare(a, b);
   }
 
   /** Whether two values are the same {@code Api}: same uid when both have one, else same name. */
