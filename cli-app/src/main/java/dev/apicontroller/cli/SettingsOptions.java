@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
@@ -49,9 +50,7 @@ public final class SettingsOptions {
     given.forEach(
         (setting, texts) -> {
           if (setting.shape() == Setting.Shape.LIST) {
-            List<String> items = new ArrayList<>();
-            for (String t : texts) items.addAll(List.of(t.split(",", -1)));
-            b.items(setting, items);
+            b.items(setting, texts.stream().flatMap(t -> Stream.of(t.split(",", -1))).toList());
           } else {
             b.text(setting, texts.get(texts.size() - 1));
           }

@@ -206,14 +206,8 @@ public final class ApiTranslator {
               StatusLine.of(StatusCode.ERROR, message, ReadyReason.SERVICE_NOT_FOUND));
           Conflict missing =
               new Conflict(Conflict.Kind.SERVICE_NOT_FOUND, "spec.service.name", message);
-          return done(
-              api,
-              host,
-              lines,
-              with(problems, List.of(notFound)),
-              List.of(missing),
-              List.of(),
-              false);
+          problems = with(problems, List.of(notFound));
+          return done(api, host, lines, problems, List.of(missing), List.of(), false);
         }
         ModernAuthBuilder.Result auth = modernAuth.build(api, metadata, origins, selector.get());
         objects.addAll(auth.objects());
