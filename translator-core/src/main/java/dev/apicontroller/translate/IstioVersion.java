@@ -25,14 +25,12 @@ public record IstioVersion(int major, int minor) implements Comparable<IstioVers
 
   private static int number(String digits) {
     // digits only, at most 4 of them: no sign, no patch level, no overflow
-    if (digits.isEmpty() || digits.length() > 4) throw new IllegalArgumentException(RULE);
-    int n = 0;
-    for (int i = 0; i < digits.length(); i++) {
-      char c = digits.charAt(i);
-      if (c < '0' || c > '9') throw new IllegalArgumentException(RULE);
-      n = n * 10 + (c - '0');
+    if (digits.isEmpty()
+        || digits.length() > 4
+        || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new IllegalArgumentException(RULE);
     }
-    return n;
+    return Integer.parseInt(digits);
   }
 
   public boolean isBefore(IstioVersion other) {

@@ -42,19 +42,16 @@ public final class FieldPath {
 
   /** Letters, digits, {@code _ $ -}: a name that reads unambiguously after a dot. */
   private static boolean plain(String name) {
-    if (name.isEmpty()) return false;
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '_'
-              || c == '$'
-              || c == '-';
-      if (!ok) return false;
-    }
-    return true;
+    return !name.isEmpty()
+        && name.chars()
+            .allMatch(
+                c ->
+                    (c >= 'a' && c <= 'z')
+                        || (c >= 'A' && c <= 'Z')
+                        || (c >= '0' && c <= '9')
+                        || c == '_'
+                        || c == '$'
+                        || c == '-');
   }
 
   private static String quoted(String name) {

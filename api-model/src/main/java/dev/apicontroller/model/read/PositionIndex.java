@@ -111,11 +111,8 @@ public final class PositionIndex {
   }
 
   private static int arrayIndex(String segment) {
-    if (segment.isEmpty() || segment.length() > 9) return -1;
-    for (int i = 0; i < segment.length(); i++) {
-      if (segment.charAt(i) < '0' || segment.charAt(i) > '9') return -1;
-    }
-    return Integer.parseInt(segment);
+    boolean digits = segment.chars().allMatch(c -> c >= '0' && c <= '9');
+    return segment.isEmpty() || segment.length() > 9 || !digits ? -1 : Integer.parseInt(segment);
   }
 
   private static String unescape(String segment) {
