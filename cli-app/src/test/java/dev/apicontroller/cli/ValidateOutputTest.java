@@ -36,6 +36,8 @@ class ValidateOutputTest {
     ApictlRun run = ApictlRun.of("validate", "--profile=modern", "-o", "sarif", file.toString());
     assertThat(run.code()).as(run.toString()).isEqualTo(1);
     assertThat(run.err()).isEmpty();
+    // One document ending in a newline, as every line-oriented tool expects.
+    assertThat(run.out()).endsWith("}\n").doesNotEndWith("\n\n");
     JsonNode log = SarifSchema.parse(run.out());
     assertThat(SarifSchema.violations(log)).isEmpty();
     assertThat(log.path("version").asText()).isEqualTo("2.1.0");
@@ -65,6 +67,7 @@ class ValidateOutputTest {
   void jsonListsEveryProblemWithItsCodeAndPosition() {
     ApictlRun run = ApictlRun.of("validate", "--profile=modern", "-o", "json", file.toString());
     assertThat(run.code()).as(run.toString()).isEqualTo(1);
+    assertThat(run.out()).endsWith("}\n").doesNotEndWith("\n\n");
     JsonNode report = SarifSchema.parse(run.out());
     assertThat(report.path("apisChecked").asInt()).isEqualTo(2);
     assertThat(report.path("errors").asInt()).isEqualTo(1);

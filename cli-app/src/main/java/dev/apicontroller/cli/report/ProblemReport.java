@@ -1,15 +1,12 @@
 package dev.apicontroller.cli.report;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apicontroller.cli.Diagnostics.Reported;
+import dev.apicontroller.cli.output.ManifestWriter;
 import dev.apicontroller.model.read.Problem;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -18,7 +15,6 @@ import java.util.List;
  */
 public final class ProblemReport {
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  static final ObjectWriter WRITER = JsonMapper.builder().build().writerWithDefaultPrettyPrinter();
 
   private ProblemReport() {}
 
@@ -47,12 +43,8 @@ public final class ProblemReport {
     print(root, out);
   }
 
+  /** One pretty JSON document and its final newline; {@code out} stays open for the caller. */
   static void print(ObjectNode root, PrintWriter out) {
-    try {
-      WRITER.writeValue(out, root);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.println();
+    ManifestWriter.writeJson(root, out);
   }
 }
