@@ -8,7 +8,8 @@
 # the Deployment's JAVA_TOOL_OPTIONS and its memory limit as -XX:MaxRAM, creates N secured Apis in
 # 20 namespaces 8 at a time (server-side apply), and prints convergence, latency, memory, writes,
 # reconciles by trigger, and restart figures (lines starting with SCALE). MEMORY=1g overrides the
-# limit; SKIP_BUILD=1 reuses the last build.
+# limit; SKIP_BUILD=1 reuses the last build; OPERATOR_JAVA_OPTIONS adds JVM flags to the operator
+# (a profile: -XX:StartFlightRecording=filename=target/scale/operator-{start}.jfr,settings=profile; {start} is 0, then 1 after the restart).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-1000}"

@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.javaoperatorsdk.operator.OperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.RecentOperationCacheFiller;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.SSABasedGenericKubernetesResourceMatcher;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.Optional;
@@ -44,21 +43,18 @@ public final class ObjectApplier {
   static final String NO_OBJECT_YET = "1";
 
   private final Context<ApiResource> context;
-  private final Function<
-          ObjectKind, Optional<RecentOperationCacheFiller<GenericKubernetesResource>>>
-      caches;
+  private final Function<ObjectKind, Optional<WrittenObjectCache>> caches;
   private final ResourceID primary;
   private final String apiUid;
+  private boolean changedMeanwhile;
 
   /**
    * @param context the reconcile's context: its primary {@code Api}, client and field manager
-   * @param caches the informer cache that watches a kind, to which a write is handed so the next
-   *     reconcile sees it before its watch event arrives (and the event is known as ours)
+   * @param caches the informer cache that watches a kind, told of a write so the next reconcile
+   *     sees it before its watch event arrives (and the event is known as ours)
    */
   public ObjectApplier(
-      Context<ApiResource> context,
-      Function<ObjectKind, Optional<RecentOperationCacheFiller<GenericKubernetesResource>>>
-          caches) {
+      Context<ApiResource> context, Function<ObjectKind, Optional<WrittenObjectCache>> caches) {
     this.context = context;
     this.caches = caches;
     ApiResource api = context.getPrimaryResource();
@@ -86,6 +82,9 @@ public final class ObjectApplier {
     if (live.isPresent() && ownedFieldsMatch(live.get(), wanted)) {
       return applied(live.get(), false);
     }
+    Optional<WrittenObjectCache> cache = caches.apply(desired.objectKind());
+    ResourceID id = new ResourceID(desired.metadata().name(), desired.metadata().namespace());
+    cache.ifPresent(c -> c.writing(primary, id));
     try {
       Resource<GenericKubernetesResource> target =
           resources(desired.objectKind(), desired.apiVersion())
@@ -116,7 +115,9 @@ public final class ObjectApplier {
                   .withForce(true)
                   .build(),
               wanted);
-      remember(desired.objectKind(), live.orElse(null), written);
+      if (cache.isPresent()) {
+        changedMeanwhile |= cache.get().written(primary, written, live.orElse(null));
+      }
       // An apply that changes nothing (the matcher could not tell) leaves the resourceVersion.
       boolean changed =
           !written.getMetadata().getResourceVersion().equals(seenVersion) || staleLabel.isPresent();
@@ -125,8 +126,21 @@ public final class ObjectApplier {
       }
       return applied(written, changed);
     } catch (KubernetesClientException e) {
+      if (cache.isPresent()) changedMeanwhile |= cache.get().failed(id);
       return failure(desired, what, e);
+    } catch (RuntimeException e) {
+      if (cache.isPresent()) changedMeanwhile |= cache.get().failed(id);
+      throw e;
     }
+  }
+
+  /**
+   * Whether an object this applier wrote was changed by someone else while the write ran. Its watch
+   * event did not wake the {@code Api} (it could not be told from the write's own), so the {@code
+   * Api} is to be reconciled again.
+   */
+  public boolean changedMeanwhile() {
+    return changedMeanwhile;
   }
 
   /**
@@ -173,17 +187,6 @@ public final class ObjectApplier {
           "managed fields of {} not comparable: {}", live.getMetadata().getName(), e.toString());
       return false;
     }
-  }
-
-  private void remember(
-      ObjectKind kind, GenericKubernetesResource previous, GenericKubernetesResource written) {
-    caches
-        .apply(kind)
-        .ifPresent(
-            cache -> {
-              if (previous == null) cache.handleRecentResourceCreate(primary, written);
-              else cache.handleRecentResourceUpdate(primary, written, previous);
-            });
   }
 
   private static ApplyOutcome applied(GenericKubernetesResource object, boolean wrote) {

@@ -43,6 +43,35 @@ class ApiResourceTest {
   }
 
   @Test
+  void managedFieldsAreNotReadButTheRestOfTheMetadataIs() {
+    ApiResource resource =
+        TestApis.SERIALIZATION.unmarshal(
+            """
+            apiVersion: gateway.kyma-project.io/v1alpha2
+            kind: Api
+            metadata:
+              name: orders
+              namespace: shop
+              resourceVersion: "42"
+              finalizers: [gateway.kyma-project.io/api-controller]
+              managedFields:
+              - manager: kubectl
+                operation: Apply
+                fieldsType: FieldsV1
+                fieldsV1: {"f:spec": {"f:hostname": {}}}
+              labels: {team: a}
+            spec: {service: {name: orders, port: 8080}, hostname: orders}
+            """,
+            ApiResource.class);
+
+    assertThat(resource.getMetadata().getManagedFields()).isNullOrEmpty();
+    assertThat(resource.getMetadata().getResourceVersion()).isEqualTo("42");
+    assertThat(resource.getMetadata().getFinalizers()).hasSize(1);
+    assertThat(resource.getMetadata().getLabels()).containsEntry("team", "a");
+    assertThat(resource.getSpec().hostname()).isEqualTo("orders");
+  }
+
+  @Test
   void anApiWithoutSpecOrStatusStaysEmptyRatherThanFailing() {
     ApiResource resource =
         TestApis.SERIALIZATION.unmarshal(

@@ -9,6 +9,7 @@ import dev.apicontroller.k8s.ObjectApplier;
 import dev.apicontroller.k8s.OwnedObject;
 import dev.apicontroller.k8s.TransitionTimes;
 import dev.apicontroller.k8s.TrimmedItemStore;
+import dev.apicontroller.k8s.WrittenObjectCache;
 import dev.apicontroller.model.ApiStatus;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.GeneratedObject;
@@ -31,7 +32,6 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.RecentOperationCacheFiller;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
@@ -73,6 +73,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
 
   private final Map<ObjectKind, InformerEventSource<GenericKubernetesResource, ApiResource>>
       objectSources = new EnumMap<>(ObjectKind.class);
+  private final Map<ObjectKind, InformerWrites> objectWrites = new EnumMap<>(ObjectKind.class);
   private volatile GeneratedObjectCaches objectCaches;
   private volatile TrimmedItemStore<ApiResource> primaryStore;
   private volatile InformerClusterView clusterView;
@@ -106,6 +107,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
     EventSources sources =
         new EventSources(context, translator, watchedKinds, metrics, primaryStore);
     objectSources.putAll(sources.objectSources());
+    objectWrites.putAll(sources.writes());
     Map<ObjectKind, IndexedCache<GenericKubernetesResource>> caches = new LinkedHashMap<>();
     objectSources.forEach((kind, source) -> caches.put(kind, new EventSourceCache<>(source)));
     objectCaches = new GeneratedObjectCaches(caches, watchedKinds.virtualServiceKind());
@@ -180,6 +182,12 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
       }
     }
     UpdateControl<ApiResource> control = UpdateControl.noUpdate();
+    if (applier.changedMeanwhile()) {
+      // Someone else changed an object while this reconcile wrote it; the event was not told from
+      // the write's own, so it did not wake this Api (InformerWrites).
+      LOG.info("an object of Api {} changed while written; again", resource.qualifiedName());
+      return control.rescheduleAfter(Duration.ofMillis(10));
+    }
     return retry ? control.rescheduleAfter(RETRY_AFTER) : control;
   }
 
@@ -402,9 +410,8 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
   }
 
   /** The informer that watches {@code kind} (both VirtualService versions share one). */
-  private Optional<RecentOperationCacheFiller<GenericKubernetesResource>> cacheWatching(
-      ObjectKind kind) {
+  private Optional<WrittenObjectCache> cacheWatching(ObjectKind kind) {
     ObjectKind watchedAs = kind.isVirtualService() ? watchedKinds.virtualServiceKind() : kind;
-    return Optional.ofNullable(watchedAs == null ? null : objectSources.get(watchedAs));
+    return Optional.ofNullable(watchedAs == null ? null : objectWrites.get(watchedAs));
   }
 }

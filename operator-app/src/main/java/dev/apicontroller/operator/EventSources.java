@@ -36,6 +36,7 @@ final class EventSources {
   private final InformerEventSource<ApiResource, ApiResource> apis;
   private final Map<ObjectKind, InformerEventSource<GenericKubernetesResource, ApiResource>>
       objects = new EnumMap<>(ObjectKind.class);
+  private final Map<ObjectKind, InformerWrites> writes = new EnumMap<>(ObjectKind.class);
   private final InformerEventSource<Service, ApiResource> services;
   private final InformerEventSource<Namespace, ApiResource> namespaces;
 
@@ -95,6 +96,7 @@ final class EventSources {
       String name = kind.name().toLowerCase(java.util.Locale.ROOT);
       AtomicReference<InformerEventSource<GenericKubernetesResource, ApiResource>> self =
           new AtomicReference<>();
+      InformerWrites kindWrites = new InformerWrites();
       var configuration =
           InformerEventSourceConfiguration.from(
                   new GroupVersionKind(kind.group(), kinds.version(kind), kind.kind()),
@@ -105,7 +107,10 @@ final class EventSources {
               .withSecondaryToPrimaryMapper(
                   metrics.counting(
                       name,
-                      route ? o -> holder.get().route(o, hostsOf) : o -> holder.get().owner(o)))
+                      kindWrites.withoutWriter(
+                          route
+                              ? o -> holder.get().route(o, hostsOf)
+                              : o -> holder.get().owner(o))))
               .withPrimaryToSecondaryMapper((ApiResource api) -> controlledBy(self.get(), api));
       // A hostname is taken by a route (VirtualService or HTTPRoute) anywhere in the cluster (SPEC
       // 4), so routes are watched in every namespace even when WATCH_NAMESPACES limits the Apis.
@@ -119,7 +124,9 @@ final class EventSources {
       if (route) indexes.put(hostIndexName, hostsOf);
       source.addIndexers(indexes);
       self.set(source);
+      kindWrites.cacheOf(source);
       objects.put(kind, source);
+      writes.put(kind, kindWrites);
     }
 
     // Only the modern profile reads Service selectors; a legacy operator need not watch them.
@@ -184,6 +191,11 @@ final class EventSources {
 
   Map<ObjectKind, InformerEventSource<GenericKubernetesResource, ApiResource>> objectSources() {
     return objects;
+  }
+
+  /** The writes in flight to each generated kind's objects, by the kind its informer watches. */
+  Map<ObjectKind, InformerWrites> writes() {
+    return writes;
   }
 
   Optional<InformerEventSource<Service, ApiResource>> services() {

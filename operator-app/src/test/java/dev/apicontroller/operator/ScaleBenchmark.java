@@ -1,7 +1,10 @@
 package dev.apicontroller.operator;
 
 import dev.apicontroller.k8s.ApiResource;
+import io.fabric8.kubernetes.api.model.AuthInfoBuilder;
+import io.fabric8.kubernetes.api.model.NamedAuthInfo;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -82,11 +85,11 @@ final class ScaleBenchmark {
     Files.createDirectories(dir);
     long serverStart = System.nanoTime();
     var admin = TestApiServer.config();
-    Path kubeconfig = dir.resolve("kubeconfig.yaml");
-    Files.writeString(kubeconfig, TestApiServer.kubeConfigYaml());
     print("API server and CRDs ready in %.1f s", seconds(System.nanoTime() - serverStart));
 
     try (KubernetesClient user = new KubernetesClientBuilder().withConfig(admin).build()) {
+      Path kubeconfig = dir.resolve("kubeconfig.yaml");
+      Files.writeString(kubeconfig, serviceAccountKubeconfig(user));
       startOperator(kubeconfig);
       long up = System.nanoTime();
       awaitReady(Duration.ofMinutes(5));
@@ -106,6 +109,7 @@ final class ScaleBenchmark {
             .serverSideApply();
       }
 
+      Map<String, Double> cpuBefore = cpuSeconds();
       long first = System.nanoTime();
       ExecutorService creators = Executors.newFixedThreadPool(CREATORS);
       for (int i = 0; i < apis; i++) {
@@ -151,20 +155,54 @@ final class ScaleBenchmark {
 
       Map<String, Double> converged = awaitQuiet("convergence", allReady);
       printWork("convergence", converged, apis);
+      printCpu("creation to quiet", cpuBefore, cpuSeconds(), apis);
       memory();
 
       // Restart: a new process (as a pod would be), nothing changed.
       stopOperator();
+      Map<String, Double> cpuRestart = cpuSeconds();
       long restart = System.nanoTime();
       startOperator(kubeconfig);
       awaitReady(Duration.ofMinutes(10));
       long readyAgain = System.nanoTime();
       print("restart -> /readyz %.1f s", seconds(readyAgain - restart));
+      printCpu("restart to /readyz", cpuRestart, cpuSeconds(), apis);
       Map<String, Double> resynced = awaitQuiet("restart", readyAgain);
       printWork("after restart", resynced, apis);
+      printCpu("restart to quiet", cpuRestart, cpuSeconds(), apis);
       memory();
       watch.close();
     }
+  }
+
+  /**
+   * The admin kubeconfig with deploy/'s ServiceAccount's token in place of the admin's client
+   * certificate: the operator runs as in a cluster, with deploy/'s RBAC and a bearer token. (With a
+   * client certificate and no token, fabric8 reads the kubeconfig file again before every request
+   * after the first minute, looking for a token to refresh: 9% of the operator's CPU here.)
+   */
+  private static String serviceAccountKubeconfig(KubernetesClient admin) {
+    String token =
+        admin
+            .serviceAccounts()
+            .inNamespace(OperatorServiceAccount.namespace())
+            .withName(OperatorServiceAccount.name())
+            .tokenRequest(
+                new TokenRequestBuilder()
+                    .withNewSpec()
+                    .withExpirationSeconds(Duration.ofDays(1).toSeconds())
+                    .endSpec()
+                    .build())
+            .getStatus()
+            .getToken();
+    var serialization = admin.getKubernetesSerialization();
+    io.fabric8.kubernetes.api.model.Config kubeconfig =
+        serialization.unmarshal(
+            TestApiServer.kubeConfigYaml(), io.fabric8.kubernetes.api.model.Config.class);
+    for (NamedAuthInfo user : kubeconfig.getUsers()) {
+      user.setUser(new AuthInfoBuilder().withToken(token).build());
+    }
+    return serialization.asYaml(kubeconfig);
   }
 
   private void create(KubernetesClient user, int i) {
@@ -293,6 +331,44 @@ final class ScaleBenchmark {
         phase, reconciles, reconciles / n, triggers);
   }
 
+  /**
+   * CPU seconds (user + system, from /proc) of the operator and of this JVM's child processes (the
+   * API server and etcd), by executable name; the operator counts only its current process.
+   */
+  private Map<String, Double> cpuSeconds() {
+    Map<String, Double> cpu = new TreeMap<>();
+    cpu.put("operator", cpuSeconds(operator.toHandle()));
+    cpu.put("benchmark", cpuSeconds(ProcessHandle.current()));
+    ProcessHandle.current()
+        .descendants()
+        .filter(p -> p.pid() != operator.pid())
+        .forEach(
+            p -> {
+              String name =
+                  p.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("?");
+              if (!name.equals("java")) cpu.merge(name, cpuSeconds(p), Double::sum);
+            });
+    return cpu;
+  }
+
+  private static double cpuSeconds(ProcessHandle process) {
+    return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+  }
+
+  private void printCpu(
+      String phase, Map<String, Double> before, Map<String, Double> after, int n) {
+    StringBuilder line = new StringBuilder();
+    after.forEach(
+        (name, seconds) -> {
+          // Before a restart the stopped operator reads 0: the new one counts from its start.
+          double used = seconds - before.getOrDefault(name, 0.0);
+          line.append(
+              String.format(
+                  Locale.ROOT, "; %s %.1f s (%.2f ms per Api)", name, used, used * 1000 / n));
+        });
+    print("CPU %s%s", phase, line);
+  }
+
   private void memory() throws Exception {
     long pid = operator.pid();
     String rss =
@@ -333,6 +409,14 @@ final class ScaleBenchmark {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // The pod's memory limit as the JVM sees it in a container: heap, GC choice and sizing follow.
     command.add("-XX:MaxRAM=" + memoryLimit);
+    // Extra flags for a profile, not the pod's; {start} becomes 0 for the first start, 1 after the
+    // restart (-XX:StartFlightRecording=filename=target/scale/operator-{start}.jfr).
+    String extra = System.getenv("OPERATOR_JAVA_OPTIONS");
+    if (extra != null && !extra.isBlank()) {
+      for (String flag : extra.trim().split("\\s+")) {
+        command.add(flag.replace("{start}", Integer.toString(starts)));
+      }
+    }
     command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("KUBERNETES_SERVICE_HOST");
