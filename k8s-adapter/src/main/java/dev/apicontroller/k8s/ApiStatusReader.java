@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.apicontroller.model.ApiStatus;
 import java.io.IOException;
 import java.util.List;
@@ -54,6 +56,32 @@ public final class ApiStatusReader extends JsonDeserializer<ApiStatus> {
         }
       }
     }
+    internTexts(copy);
     return context.readTreeAsValue(copy, ApiStatus.class);
+  }
+
+  /**
+   * Interns every string of the status in place: reasons, types and times repeat across {@code
+   * Api}s, and the names, uids and versions of the objects it reports are the (interned) ones the
+   * caches hold. The informers keep every status.
+   */
+  private static void internTexts(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      object
+          .properties()
+          .forEach(
+              field -> {
+                if (field.getValue().isTextual()) {
+                  field.setValue(TextNode.valueOf(field.getValue().textValue().intern()));
+                } else {
+                  internTexts(field.getValue());
+                }
+              });
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        if (array.get(i).isTextual()) array.set(i, array.get(i).textValue().intern());
+        else internTexts(array.get(i));
+      }
+    }
   }
 }
