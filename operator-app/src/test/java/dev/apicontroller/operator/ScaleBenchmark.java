@@ -311,7 +311,7 @@ final class ScaleBenchmark {
     String histogram = jcmd(pid, "GC.class_histogram"); // a full collection first
     String heap = jcmd(pid, "GC.heap_info");
     Files.writeString(dir.resolve("histogram-" + apis + "-" + starts + ".txt"), histogram);
-    print("operator memory: %s", rss);
+    print("operator memory: %s; CPU %.1f s since it started", rss, cpuSeconds(pid));
     // With -XX:NativeMemoryTracking=summary in the flags: where the memory besides the heap goes.
     String nativeMemory = jcmd(pid, "VM.native_memory summary");
     if (nativeMemory.contains("committed=")) {
@@ -331,6 +331,13 @@ final class ScaleBenchmark {
         "  class histogram (top 15, full file %s):",
         dir.resolve("histogram-" + apis + "-" + starts + ".txt"));
     top.forEach(l -> print("  %s", l));
+  }
+
+  /** User + system CPU time of a process ({@code /proc/<pid>/stat}, in clock ticks of 10 ms). */
+  private static double cpuSeconds(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
   }
 
   private static String jcmd(long pid, String command) throws Exception {
