@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,12 +170,19 @@ public final class PackedItemStore implements ItemStore<GenericKubernetesResourc
         meta.getResourceVersion(),
         meta.getGeneration(),
         meta.getDeletionTimestamp(),
-        meta.getLabels() == null || meta.getLabels().isEmpty()
-            ? null
-            : Map.copyOf(meta.getLabels()),
+        compactLabels(meta.getLabels()),
         owners.isEmpty() ? null : List.copyOf(owners),
         keptSpec(object),
         deflated);
+  }
+
+  /** An immutable copy in an array (a label map of five entries: ~120 bytes instead of ~340). */
+  private static Map<String, String> compactLabels(Map<String, String> labels) {
+    if (labels == null || labels.isEmpty()) return null;
+    if (labels.containsKey(null) || labels.containsValue(null)) {
+      return Collections.unmodifiableMap(new LinkedHashMap<>(labels)); // Map.copyOf refuses nulls
+    }
+    return Map.copyOf(labels);
   }
 
   /** The light form (see the class comment), a new object each time. */

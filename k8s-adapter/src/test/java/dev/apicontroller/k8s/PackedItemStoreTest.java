@@ -142,6 +142,19 @@ class PackedItemStoreTest {
   }
 
   @Test
+  void aLabelWithoutValueIsKeptInTheLightForm() {
+    PackedItemStore store = store();
+    GenericKubernetesResource vs = virtualService("orders", "7", "orders.kyma.local");
+    vs.getMetadata().getLabels().put("empty", null);
+
+    store.put("shop/orders", vs);
+
+    assertThat(store.values().findFirst().orElseThrow().getMetadata().getLabels())
+        .containsEntry("empty", null)
+        .containsEntry("apiName", "orders");
+  }
+
+  @Test
   void aLightFormWithoutKeptFieldsHasNoBody() {
     PackedItemStore store = new PackedItemStore("api-controller", List.of());
     store.put("shop/orders", virtualService("orders", "7", "orders.kyma.local"));
