@@ -9,7 +9,9 @@
 # 20 namespaces 8 at a time (server-side apply), and prints convergence, latency, memory, writes,
 # reconciles by trigger, and restart figures (lines starting with SCALE). MEMORY=1g overrides the
 # limit; SKIP_BUILD=1 reuses the last build; OPERATOR_JAVA_OPTIONS adds JVM flags to the operator
-# (a profile: -XX:StartFlightRecording=filename=target/scale/operator-{start}.jfr,settings=profile; {start} is 0, then 1 after the restart).
+# for a measurement: -XX:NativeMemoryTracking=summary (native memory by area, saved and printed) or
+# a profile, -XX:StartFlightRecording=filename=target/scale/operator-{start}.jfr,settings=profile
+# ({start} is 0, then 1 after the restart).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-1000}"
@@ -25,10 +27,13 @@ JAR="$(realpath -m "${2:-operator-app/target/api-controller-operator.jar}")"
 
 # The Deployment's own JVM flags and memory limit (Mi/Gi -> the JVM's m/g).
 FLAGS="$(grep -A1 'name: JAVA_TOOL_OPTIONS' "$DEPLOYMENT" | sed -n 's/^ *value: *//p')"
+# The Deployment's MALLOC_ARENA_MAX, if it sets one (the environment's own wins).
+ARENAS="$(grep -A1 'name: MALLOC_ARENA_MAX' "$DEPLOYMENT" | sed -n 's/^ *value: *"\{0,1\}\([0-9]*\)"\{0,1\}/\1/p' || true)"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX-$ARENAS}"
 LIMIT="$(awk '/limits:/{l=1} l && /memory:/{print $2; exit}' "$DEPLOYMENT")"
 MEMORY="${MEMORY:-$(sed -e 's/Mi$/m/' -e 's/Gi$/g/' <<<"$LIMIT")}"
 
-echo "SCALE $(date -u +%FT%TZ) N=$N memory limit $MEMORY (Deployment: $LIMIT) flags '$FLAGS'; $(uptime)"
+echo "SCALE $(date -u +%FT%TZ) N=$N memory limit $MEMORY (Deployment: $LIMIT) flags '$FLAGS' MALLOC_ARENA_MAX='$MALLOC_ARENA_MAX'; $(uptime)"
 cd operator-app
 # A snapshot of this module's classes and of the sibling modules' jars, so that a build running
 # meanwhile (they take minutes at large N) cannot change them under the driver.
@@ -42,5 +47,5 @@ for entry in "${ENTRIES[@]}"; do
   CP="$CP:$entry"
 done
 java -Xmx2g -cp "$CP" \
-  dev.apicontroller.operator.ScaleBenchmark "$N" "$MEMORY" "$JAR" "$FLAGS"
+  dev.apicontroller.operator.ScaleBenchmark "$N" "$MEMORY" "$JAR" "$FLAGS" "${OPERATOR_JAVA_OPTIONS:-}"
 echo "SCALE done $(date -u +%FT%TZ); $(uptime)"

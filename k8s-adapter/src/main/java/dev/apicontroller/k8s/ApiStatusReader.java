@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.apicontroller.model.ApiStatus;
 import java.io.IOException;
 import java.util.List;
@@ -41,12 +43,11 @@ public final class ApiStatusReader extends JsonDeserializer<ApiStatus> {
     }
     // The tree was read for this call alone: trimmed in place (a copy cost every Api read as much
     // again, on every watch event and list).
-    ObjectNode copy = status;
-    copy.retain(STATUS_FIELDS);
+    status.retain(STATUS_FIELDS);
     for (String field : RESOURCE_STATUSES) {
-      JsonNode line = copy.get(field);
+      JsonNode line = status.get(field);
       if (line == null || line.isNull()) {
-        copy.remove(field);
+        status.remove(field);
       } else if (line instanceof ObjectNode resourceStatus) {
         resourceStatus.retain(RESOURCE_STATUS_FIELDS);
         // A missing code reads as 0 through the model's default; an explicit null the same way.
@@ -56,6 +57,32 @@ public final class ApiStatusReader extends JsonDeserializer<ApiStatus> {
         }
       }
     }
-    return context.readTreeAsValue(copy, ApiStatus.class);
+    internTexts(status);
+    return context.readTreeAsValue(status, ApiStatus.class);
+  }
+
+  /**
+   * Interns every string of the status in place: reasons, types and times repeat across {@code
+   * Api}s, and the names, uids and versions of the objects it reports are the (interned) ones the
+   * caches hold. The informers keep every status.
+   */
+  private static void internTexts(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      object
+          .properties()
+          .forEach(
+              field -> {
+                if (field.getValue().isTextual()) {
+                  field.setValue(TextNode.valueOf(field.getValue().textValue().intern()));
+                } else {
+                  internTexts(field.getValue());
+                }
+              });
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        if (array.get(i).isTextual()) array.set(i, array.get(i).textValue().intern());
+        else internTexts(array.get(i));
+      }
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.apicontroller.k8s;
 
 import dev.apicontroller.model.ApiSpec;
+import dev.apicontroller.translate.ObjectKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -29,14 +30,17 @@ public final class CacheIndexes {
   /** {@code Api}s by {@code <namespace>/<spec.service.name>}. */
   public static final String API_SERVICE = "apiService";
 
+  private static final String HOSTS = "hosts";
+  private static final String HOSTNAMES = "hostnames";
+
   private CacheIndexes() {}
 
   public static List<String> virtualServiceHosts(GenericKubernetesResource virtualService) {
-    return lowerCaseList(virtualService, "hosts");
+    return lowerCaseList(virtualService, HOSTS);
   }
 
   public static List<String> httpRouteHostnames(GenericKubernetesResource httpRoute) {
-    return lowerCaseList(httpRoute, "hostnames");
+    return lowerCaseList(httpRoute, HOSTNAMES);
   }
 
   /**
@@ -58,6 +62,15 @@ public final class CacheIndexes {
       if (host instanceof String h) keys.add(h.toLowerCase(Locale.ROOT));
     }
     return keys;
+  }
+
+  /**
+   * The fields of {@code spec} an index of {@code kind} reads ({@code hosts} of a VirtualService,
+   * {@code hostnames} of an HTTPRoute): what a store must keep of the body for the indexes.
+   */
+  public static List<String> indexedSpecFields(ObjectKind kind) {
+    if (kind.isVirtualService()) return List.of(HOSTS);
+    return kind == ObjectKind.HTTP_ROUTE ? List.of(HOSTNAMES) : List.of();
   }
 
   public static List<String> controllerUid(HasMetadata object) {

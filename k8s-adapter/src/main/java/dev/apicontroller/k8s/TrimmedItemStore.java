@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceSpec;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
@@ -26,6 +28,7 @@ import java.util.stream.Stream;
  *       objects, become one shared empty map.
  *   <li>kubectl's {@code last-applied-configuration} annotation, a second copy of the whole object,
  *       goes.
+ *   <li>Of a Service's spec only the selector stays, and no status.
  *   <li>Strings that repeat across objects are interned: names, namespaces, labels, owner
  *       references, manager names, and every string in a generic object's body (gateways, methods,
  *       headers, paths repeat in every VirtualService).
@@ -86,6 +89,10 @@ public final class TrimmedItemStore<R extends HasMetadata> implements ItemStore<
     meta.setNamespace(internOrNull(meta.getNamespace()));
     meta.setName(internOrNull(meta.getName()));
     meta.setCreationTimestamp(internOrNull(meta.getCreationTimestamp()));
+    // The Api statuses report the uids and versions of the generated objects (ApiStatusReader
+    // interns them too), and the objects' owner references and labels the Api's uid.
+    meta.setUid(internOrNull(meta.getUid()));
+    meta.setResourceVersion(internOrNull(meta.getResourceVersion()));
     if (meta.getLabels() != null) meta.setLabels(internedCopy(meta.getLabels()));
     List<ManagedFieldsEntry> managed = meta.getManagedFields();
     if (managed != null && !managed.isEmpty()) {
@@ -112,6 +119,7 @@ public final class TrimmedItemStore<R extends HasMetadata> implements ItemStore<
         owner.setUid(internOrNull(owner.getUid()));
       }
     }
+    if (object instanceof Service service) keepOnlySelector(service);
     // The body of a generic object (a VirtualService's or a Policy's spec): mostly the same
     // strings in every object of a kind (gateways, methods, headers, paths).
     if (object instanceof GenericKubernetesResource generic
@@ -119,6 +127,19 @@ public final class TrimmedItemStore<R extends HasMetadata> implements ItemStore<
       internValues(generic.getAdditionalProperties());
     }
     return object;
+  }
+
+  /**
+   * Of a Service's body only the selector is read (the modern profile's workload selector; its
+   * labels are metadata): ports, cluster IPs and status go.
+   */
+  private static void keepOnlySelector(Service service) {
+    ServiceSpec spec = service.getSpec();
+    Map<String, String> selector = spec == null ? null : spec.getSelector();
+    ServiceSpec kept = new ServiceSpec();
+    kept.setSelector(selector == null ? null : internedCopy(selector));
+    service.setSpec(kept);
+    service.setStatus(null);
   }
 
   private static ManagedFieldsEntry trimEntry(ManagedFieldsEntry entry) {
@@ -181,7 +202,9 @@ public final class TrimmedItemStore<R extends HasMetadata> implements ItemStore<
 
   @Override
   public String getKey(R object) {
-    return store.getKey(object);
+    // Interned: an Api and the objects generated for it share their namespace/name, and each
+    // informer keeps the key in its store and its indexes.
+    return store.getKey(object).intern();
   }
 
   @Override

@@ -72,6 +72,35 @@ class ApiResourceTest {
   }
 
   @Test
+  void theStatusStringsOfTwoApisAreOneInstanceEach() {
+    String yaml =
+        """
+        apiVersion: gateway.kyma-project.io/v1alpha2
+        kind: Api
+        metadata: {name: %s, namespace: shop}
+        status:
+          validationStatus: 2
+          virtualServiceStatus:
+            code: 2
+            lastError: ""
+            resource: {name: shared, uid: vs-uid-1, version: "17"}
+          conditions:
+          - {type: Ready, status: "True", reason: Exposed, message: m}
+        """;
+    ApiResource a = TestApis.SERIALIZATION.unmarshal(yaml.formatted("a"), ApiResource.class);
+    ApiResource b = TestApis.SERIALIZATION.unmarshal(yaml.formatted("b"), ApiResource.class);
+
+    var refA = a.getStatus().virtualServiceStatus().resource();
+    var refB = b.getStatus().virtualServiceStatus().resource();
+    assertThat(refA.uid()).isEqualTo("vs-uid-1").isSameAs(refB.uid()).isSameAs("vs-uid-1".intern());
+    assertThat(refA.version()).isSameAs(refB.version());
+    assertThat(refA.name()).isSameAs(refB.name());
+    assertThat(a.getStatus().conditions().get(0).reason())
+        .isEqualTo("Exposed")
+        .isSameAs(b.getStatus().conditions().get(0).reason());
+  }
+
+  @Test
   void anApiWithoutSpecOrStatusStaysEmptyRatherThanFailing() {
     ApiResource resource =
         TestApis.SERIALIZATION.unmarshal(

@@ -2,6 +2,7 @@ package dev.apicontroller.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apicontroller.translate.ObjectKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
@@ -24,6 +25,32 @@ class CacheIndexesTest {
             .build();
 
     assertThat(CacheIndexes.virtualServiceHosts(vs)).containsExactly("a.example.com", "b");
+  }
+
+  @Test
+  void theSpecFieldsTheIndexesReadAreTheRoutesHostLists() {
+    GenericKubernetesResource route =
+        new GenericKubernetesResourceBuilder()
+            .withNewMetadata()
+            .withName("r")
+            .endMetadata()
+            .withAdditionalProperties(
+                Map.of("spec", Map.of("hosts", List.of("a"), "hostnames", List.of("b"))))
+            .build();
+    Map<String, Object> spec = route.get("spec");
+
+    assertThat(CacheIndexes.indexedSpecFields(ObjectKind.VIRTUAL_SERVICE))
+        .isEqualTo(CacheIndexes.indexedSpecFields(ObjectKind.VIRTUAL_SERVICE_LEGACY))
+        .singleElement()
+        .satisfies(f -> assertThat(spec.get(f)).isEqualTo(List.of("a")));
+    assertThat(CacheIndexes.indexedSpecFields(ObjectKind.HTTP_ROUTE))
+        .singleElement()
+        .satisfies(f -> assertThat(spec.get(f)).isEqualTo(List.of("b")));
+    for (ObjectKind kind : ObjectKind.values()) {
+      if (kind.role() != ObjectKind.Role.ROUTE) {
+        assertThat(CacheIndexes.indexedSpecFields(kind)).as(kind.name()).isEmpty();
+      }
+    }
   }
 
   @Test

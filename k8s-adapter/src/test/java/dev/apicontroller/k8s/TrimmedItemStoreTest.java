@@ -3,7 +3,9 @@ package dev.apicontroller.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TrimmedItemStoreTest {
@@ -73,6 +75,49 @@ class TrimmedItemStoreTest {
             .get(0);
     assertThat(gatewayA).isEqualTo("g").isSameAs(gatewayB);
     assertThat(a.getMetadata().getNamespace()).isSameAs(b.getMetadata().getNamespace());
+  }
+
+  @Test
+  void ofAServiceOnlyTheSelectorAndTheMetadataStay() {
+    Service service =
+        JSON.unmarshal(
+            """
+            {"apiVersion": "v1", "kind": "Service",
+             "metadata": {"name": "orders", "namespace": "shop", "uid": "s-1",
+               "resourceVersion": "3", "labels": {"istio.io/use-waypoint": "w"}},
+             "spec": {"selector": {"app": "orders"}, "clusterIP": "10.0.0.7",
+                      "clusterIPs": ["10.0.0.7"], "ipFamilies": ["IPv4"],
+                      "ports": [{"name": "http", "port": 8080, "targetPort": 8080}]},
+             "status": {"loadBalancer": {}}}
+            """,
+            Service.class);
+
+    TrimmedItemStore.trim(service, "api-controller");
+
+    assertThat(service.getSpec().getSelector()).isEqualTo(Map.of("app", "orders"));
+    assertThat(service.getSpec().getPorts()).isEmpty();
+    assertThat(service.getSpec().getClusterIP()).isNull();
+    assertThat(service.getSpec().getClusterIPs()).isEmpty();
+    assertThat(service.getStatus()).isNull();
+    assertThat(service.getMetadata().getLabels()).isEqualTo(Map.of("istio.io/use-waypoint", "w"));
+    assertThat(service.getMetadata().getName()).isEqualTo("orders");
+  }
+
+  @Test
+  void aServiceWithoutSelectorKeepsNone() {
+    Service service =
+        JSON.unmarshal(
+            """
+            {"apiVersion": "v1", "kind": "Service",
+             "metadata": {"name": "external", "namespace": "shop"},
+             "spec": {"type": "ExternalName", "externalName": "example.com"}}
+            """,
+            Service.class);
+
+    TrimmedItemStore.trim(service, "api-controller");
+
+    assertThat(service.getSpec().getSelector()).isNullOrEmpty();
+    assertThat(service.getSpec().getExternalName()).isNull();
   }
 
   @Test

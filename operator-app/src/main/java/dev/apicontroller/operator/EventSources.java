@@ -2,6 +2,7 @@ package dev.apicontroller.operator;
 
 import dev.apicontroller.k8s.ApiResource;
 import dev.apicontroller.k8s.CacheIndexes;
+import dev.apicontroller.k8s.PackedItemStore;
 import dev.apicontroller.k8s.TrimmedItemStore;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.Dataplane;
@@ -30,7 +31,8 @@ import java.util.function.Function;
 /**
  * The informers besides the primary one, each with the indexes the cluster view needs and the
  * mapping that says which {@code Api}s an event concerns. Every informer stores its objects trimmed
- * ({@link TrimmedItemStore}): an informer added here gets {@code withItemStore} too.
+ * ({@link TrimmedItemStore}), those of the generated kinds packed ({@link PackedItemStore}): an
+ * informer added here gets {@code withItemStore} too.
  */
 final class EventSources {
   private final InformerEventSource<ApiResource, ApiResource> apis;
@@ -54,8 +56,9 @@ final class EventSources {
     TrimmedItemStore<ApiResource> siblingStore =
         oneInformerEach ? new TrimmedItemStore<>(null) : null;
     if (siblingStore != null && primaryStore != null) siblingStore.sharesWith(primaryStore);
+    // Interned: the same string as the host in the VirtualService's cached spec and index.
     Function<ApiResource, List<String>> hostIndex =
-        api -> translator.fullHost(api.toApi()).map(List::of).orElse(List.of());
+        api -> translator.fullHost(api.toApi()).map(h -> List.of(h.intern())).orElse(List.of());
     MappingHolder holder = new MappingHolder();
 
     // A second view of the Apis: its store is updated before its handlers run, so when an Api
@@ -103,7 +106,10 @@ final class EventSources {
                   ApiResource.class)
               .withName(name)
               .withItemStore(
-                  route || oneInformerEach ? new TrimmedItemStore<>(ApiReconciler.NAME) : null)
+                  route || oneInformerEach
+                      ? new PackedItemStore(
+                          ApiReconciler.NAME, CacheIndexes.indexedSpecFields(kind))
+                      : null)
               .withSecondaryToPrimaryMapper(
                   metrics.counting(
                       name,

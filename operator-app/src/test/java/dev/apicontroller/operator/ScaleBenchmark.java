@@ -37,8 +37,9 @@ import java.util.regex.Pattern;
  * time by server-side apply. Prints creation and convergence times, per-{@code Api} latency, the
  * operator's memory, its writes and reconciles (read from its own metrics), and restart times.
  *
- * <p>Arguments: N, the memory limit as a JVM size ({@code 512m}), the operator jar, and the JVM
- * flags of the Deployment's {@code JAVA_TOOL_OPTIONS}.
+ * <p>Arguments: N, the memory limit as a JVM size ({@code 512m}), the operator jar, the JVM flags
+ * of the Deployment's {@code JAVA_TOOL_OPTIONS}, and optionally more flags for the operator's
+ * command line (a measurement's, such as native memory tracking).
  */
 final class ScaleBenchmark {
   private static final int NAMESPACES = 20;
@@ -51,6 +52,7 @@ final class ScaleBenchmark {
   private final String memoryLimit;
   private final Path jar;
   private final String jvmFlags;
+  private final List<String> extraFlags;
   private final Path dir = Path.of("target", "scale");
   private final Map<String, Long> created = new ConcurrentHashMap<>();
   private final Map<String, Long> ready = new ConcurrentHashMap<>();
@@ -58,20 +60,25 @@ final class ScaleBenchmark {
   private int metricsPort;
   private int starts;
 
-  private ScaleBenchmark(int apis, String memoryLimit, Path jar, String jvmFlags) {
+  private ScaleBenchmark(
+      int apis, String memoryLimit, Path jar, String jvmFlags, List<String> extraFlags) {
     this.apis = apis;
     this.memoryLimit = memoryLimit;
     this.jar = jar;
     this.jvmFlags = jvmFlags;
+    this.extraFlags = extraFlags;
   }
 
   public static void main(String[] args) throws Exception {
     if (args.length < 4) {
-      System.err.println("usage: ScaleBenchmark N MEMORY_LIMIT OPERATOR_JAR JVM_FLAGS");
+      System.err.println(
+          "usage: ScaleBenchmark N MEMORY_LIMIT OPERATOR_JAR JVM_FLAGS [OPERATOR_JAVA_OPTIONS]");
       System.exit(2);
     }
+    List<String> extra =
+        args.length > 4 && !args[4].isBlank() ? List.of(args[4].trim().split("\\s+")) : List.of();
     ScaleBenchmark benchmark =
-        new ScaleBenchmark(Integer.parseInt(args[0]), args[1], Path.of(args[2]), args[3]);
+        new ScaleBenchmark(Integer.parseInt(args[0]), args[1], Path.of(args[2]), args[3], extra);
     try {
       benchmark.run();
     } finally {
@@ -380,7 +387,17 @@ final class ScaleBenchmark {
     String histogram = jcmd(pid, "GC.class_histogram"); // a full collection first
     String heap = jcmd(pid, "GC.heap_info");
     Files.writeString(dir.resolve("histogram-" + apis + "-" + starts + ".txt"), histogram);
-    print("operator memory: %s", rss);
+    print("operator memory: %s; CPU %.1f s since it started", rss, cpuSeconds(operator.toHandle()));
+    // With -XX:NativeMemoryTracking=summary in the flags: where the memory besides the heap goes.
+    String nativeMemory = jcmd(pid, "VM.native_memory summary");
+    if (nativeMemory.contains("committed=")) {
+      Path file = dir.resolve("native-memory-" + apis + "-" + starts + ".txt");
+      Files.writeString(file, nativeMemory);
+      print("  native memory (committed, full file %s):", file);
+      for (String line : nativeMemory.split("\n")) {
+        if (line.startsWith("Total") || line.startsWith("-")) print("  %s", line.trim());
+      }
+    }
     for (String line : heap.split("\n")) {
       if (line.contains("total") || line.contains("used"))
         print("  heap after GC: %s", line.trim());
@@ -409,18 +426,17 @@ final class ScaleBenchmark {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // The pod's memory limit as the JVM sees it in a container: heap, GC choice and sizing follow.
     command.add("-XX:MaxRAM=" + memoryLimit);
-    // Extra flags for a profile, not the pod's; {start} becomes 0 for the first start, 1 after the
-    // restart (-XX:StartFlightRecording=filename=target/scale/operator-{start}.jfr).
-    String extra = System.getenv("OPERATOR_JAVA_OPTIONS");
-    if (extra != null && !extra.isBlank()) {
-      for (String flag : extra.trim().split("\\s+")) {
-        command.add(flag.replace("{start}", Integer.toString(starts)));
-      }
-    }
+    // Extra flags for a measurement, not the pod's; {start} becomes 0 for the first start, 1 after
+    // the restart (-XX:StartFlightRecording=filename=target/scale/operator-{start}.jfr).
+    for (String flag : extraFlags) command.add(flag.replace("{start}", Integer.toString(starts)));
     command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("KUBERNETES_SERVICE_HOST");
     builder.environment().put("JAVA_TOOL_OPTIONS", jvmFlags);
+    // The Deployment's MALLOC_ARENA_MAX (scale.sh passes it on from deployment.yaml).
+    String arenas = System.getenv("MALLOC_ARENA_MAX");
+    if (arenas != null && !arenas.isBlank()) builder.environment().put("MALLOC_ARENA_MAX", arenas);
+    else builder.environment().remove("MALLOC_ARENA_MAX");
     builder.environment().put("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
     builder.environment().put("METRICS_PORT", Integer.toString(metricsPort));
     builder.environment().put("ISTIO_PROFILE", "legacy");
@@ -434,8 +450,13 @@ final class ScaleBenchmark {
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     operator = builder.start();
     print(
-        "operator pid %d: java -XX:MaxRAM=%s -jar %s, JAVA_TOOL_OPTIONS=%s",
-        operator.pid(), memoryLimit, jar, jvmFlags);
+        "operator pid %d: java -XX:MaxRAM=%s %s-jar %s, JAVA_TOOL_OPTIONS=%s, MALLOC_ARENA_MAX=%s",
+        operator.pid(),
+        memoryLimit,
+        extraFlags.stream().map(f -> f + " ").reduce("", String::concat),
+        jar,
+        jvmFlags,
+        builder.environment().get("MALLOC_ARENA_MAX"));
   }
 
   private void stopOperator() throws InterruptedException {
