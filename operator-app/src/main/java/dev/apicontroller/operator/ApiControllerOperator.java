@@ -85,6 +85,7 @@ public final class ApiControllerOperator implements AutoCloseable {
         reconciler,
         c -> {
           c.withFieldManager(ApiReconciler.NAME);
+          c.withInformerListLimit(EventSources.LIST_PAGE);
           c.withItemStore(reconciler.primaryStore(settings.watchNamespaces().size() <= 1));
           if (settings.watchNamespaces().isEmpty()) {
             c.watchingAllNamespaces();

@@ -65,7 +65,14 @@ public final class Main {
                 },
                 "shutdown"));
     health.start();
-    operator.start();
+    try {
+      operator.start();
+    } catch (RuntimeException e) {
+      // An informer that could not list (java-operator-sdk stops on it): the main thread would end
+      // but the health server's thread would keep the process alive, serving /healthz, never ready.
+      LOG.error("cannot start: {}; exiting so that the pod restarts", rootMessage(e), e);
+      System.exit(1);
+    }
     LOG.info(
         "api-controller started: domain {}, namespaces {}, leader election {}",
         settings.config().domain(),
