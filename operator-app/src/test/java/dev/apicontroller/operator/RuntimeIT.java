@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -14,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -110,6 +113,37 @@ class RuntimeIT {
             .delete();
       }
       assertThat(operatorRequests.forbidden()).as("refused by deploy/'s RBAC").isEmpty();
+    }
+  }
+
+  /**
+   * An informer that cannot list stops java-operator-sdk's start; the process must then exit (and
+   * the pod restart) rather than live on with /healthz answering and never becoming ready. The
+   * operator here acts as a ServiceAccount without any role: discovery is allowed, every list is
+   * forbidden.
+   */
+  @Test
+  void anOperatorWhoseInformersCannotListExitsInsteadOfStayingUnready() throws Exception {
+    Config noRights =
+        new ConfigBuilder(TestApiServer.config())
+            .withImpersonateUsername("system:serviceaccount:default:no-rights")
+            .withImpersonateGroups("system:serviceaccounts", "system:authenticated")
+            .build();
+    try (FaultInjectingProxy proxy = new FaultInjectingProxy(noRights, 3)) {
+      OperatorProcess operator =
+          new OperatorProcess("no-rights", proxy.url(), OperatorHarness.baseEnv());
+      try {
+        operator.start();
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> operator.exitCode() != null);
+        assertThat(operator.exitCode()).isEqualTo(1);
+        assertThat(Files.readString(operator.log())).contains("cannot start");
+        assertThat(proxy.requests()).anySatisfy(r -> assertThat(r.status()).isEqualTo(403));
+      } finally {
+        operator.close();
+      }
     }
   }
 
