@@ -125,11 +125,10 @@ public final class ObjectApplier {
         LOG.info("{} {}", actionOf(live).name().toLowerCase(java.util.Locale.ROOT), what);
       }
       return applied(written, changed);
-    } catch (KubernetesClientException e) {
-      if (cache.isPresent()) changedMeanwhile |= cache.get().failed(id);
-      return failure(desired, what, e);
     } catch (RuntimeException e) {
+      // Any failure ends the announced write; only the API server's refusals are outcomes.
       if (cache.isPresent()) changedMeanwhile |= cache.get().failed(id);
+      if (e instanceof KubernetesClientException refused) return failure(desired, what, refused);
       throw e;
     }
   }
