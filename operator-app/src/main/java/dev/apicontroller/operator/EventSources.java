@@ -36,9 +36,11 @@ import java.util.function.Function;
  */
 final class EventSources {
   /**
-   * Objects per page of an informer's (re)list. Unpaged, a list arrives as one response read whole
-   * before the first object is stored: at 30,000 {@code Api}s the restart's list of the Policies
-   * and VirtualServices ran out of a 384 MiB heap, though the stored objects take half of it.
+   * Objects per page of an informer's (re)list, so no single response holds a whole kind. Added
+   * after an unpaged restart at 30,000 {@code Api}s ran out of a 384 MiB heap; the paged one did
+   * too (that many need a larger limit, docs/operator.md), and at 10,000 paging spreads the initial
+   * events so each {@code Api} is reconciled 2.7 times after a restart instead of once
+   * (docs/performance.md): whether to keep it is open.
    */
   static final long LIST_PAGE = 500;
 
