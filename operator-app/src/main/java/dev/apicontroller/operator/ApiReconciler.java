@@ -92,8 +92,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
   @Override
   public List<EventSource<?, ApiResource>> prepareEventSources(
       EventSourceContext<ApiResource> context) {
-    EventSources sources =
-        new EventSources(context, translator, watchedKinds, metrics);
+    EventSources sources = new EventSources(context, translator, watchedKinds, metrics);
     objectSources.putAll(sources.objectSources());
     objectWrites.putAll(sources.writes());
     Map<ObjectKind, IndexedCache<GenericKubernetesResource>> caches = new LinkedHashMap<>();

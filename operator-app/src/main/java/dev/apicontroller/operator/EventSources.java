@@ -79,8 +79,7 @@ final class EventSources {
             SecondaryMappings.WAITING,
             SecondaryMappings::waiting));
     SecondaryMappings mappings = new SecondaryMappings(apis, hostIndex);
-    siblingApis =
-        new SiblingApiEvents(mappings::siblings, metrics.triggers(SiblingApiEvents.NAME));
+    siblingApis = new SiblingApiEvents(mappings::siblings, metrics.triggers(SiblingApiEvents.NAME));
 
     for (ObjectKind kind : kinds.served()) {
       boolean route = kind.role() == ObjectKind.Role.ROUTE;
@@ -112,9 +111,7 @@ final class EventSources {
                   metrics.counting(
                       name,
                       kindWrites.withoutWriter(
-                          route
-                              ? o -> mappings.route(o, hostsOf)
-                              : mappings::owner)))
+                          route ? o -> mappings.route(o, hostsOf) : mappings::owner)))
               .withPrimaryToSecondaryMapper((ApiResource api) -> controlledBy(self.get(), api));
       // A hostname is taken by a route (VirtualService or HTTPRoute) anywhere in the cluster (SPEC
       // 4), so routes are watched in every namespace even when WATCH_NAMESPACES limits the Apis.
@@ -143,8 +140,7 @@ final class EventSources {
                     .withItemStore(
                         oneInformerEach ? new TrimmedItemStore<>(ApiReconciler.NAME) : null)
                     .withNamespacesInheritedFromController()
-                    .withSecondaryToPrimaryMapper(
-                        metrics.counting("services", mappings::service))
+                    .withSecondaryToPrimaryMapper(metrics.counting("services", mappings::service))
                     .withPrimaryToSecondaryMapper(EventSources::exposedService)
                     .build(),
                 context)

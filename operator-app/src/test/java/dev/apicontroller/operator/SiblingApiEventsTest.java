@@ -39,8 +39,7 @@ class SiblingApiEventsTest {
     ApiResource blockedOnTheOldHost = api("b", "blocked", "cart", "shop", 4, 2);
     ApiResource onTheNewHost = api("c", "pay", "billing", "pay", 2, 2);
 
-    eventsOver(now, blockedOnTheOldHost, onTheNewHost, bystander)
-        .onResourceUpdated(now, before);
+    eventsOver(now, blockedOnTheOldHost, onTheNewHost, bystander).onResourceUpdated(now, before);
 
     assertThat(woken).containsExactlyInAnyOrder(id(blockedOnTheOldHost), id(onTheNewHost));
   }
