@@ -14,12 +14,11 @@ import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
  * The store of the operator's informers: it keeps each object without the metadata no reconcile
- * reads, and shares one copy of an object that two informers hold.
+ * reads.
  *
  * <ul>
  *   <li>Of {@code managedFields} only this operator's own entries stay (the server-side-apply
@@ -32,9 +31,6 @@ import java.util.stream.Stream;
  *   <li>Strings that repeat across objects are interned: names, namespaces, labels, owner
  *       references, manager names, and every string in a generic object's body (gateways, methods,
  *       headers, paths repeat in every VirtualService).
- *   <li>A store {@linkplain #sharesWith shares with} another store of the same kind: an object that
- *       the other already holds at the same resourceVersion is stored as that instance, so two
- *       informers of the {@code Api}s keep one copy.
  * </ul>
  *
  * The object is trimmed in place as it is stored, so the event handlers, which run after the store,
@@ -48,7 +44,6 @@ public final class TrimmedItemStore<R extends HasMetadata> implements ItemStore<
 
   private final ItemStore<R> store = new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
   private final String fieldManager;
-  private volatile TrimmedItemStore<R> peer;
 
   /**
    * @param fieldManager the field manager whose managed-field entries are kept; null keeps none,
@@ -59,27 +54,9 @@ public final class TrimmedItemStore<R extends HasMetadata> implements ItemStore<
     this.fieldManager = fieldManager;
   }
 
-  /** Lets this store and {@code other} (which hold the same kind) keep one copy of an object. */
-  public void sharesWith(TrimmedItemStore<R> other) {
-    this.peer = other;
-    other.peer = this;
-  }
-
   @Override
   public R put(String key, R object) {
-    trim(object, fieldManager);
-    TrimmedItemStore<R> other = peer;
-    if (other != null) {
-      R held = other.store.get(key);
-      if (held != null && sameVersion(held, object)) return store.put(key, held);
-    }
-    return store.put(key, object);
-  }
-
-  private static boolean sameVersion(HasMetadata a, HasMetadata b) {
-    return Objects.equals(a.getMetadata().getUid(), b.getMetadata().getUid())
-        && Objects.equals(
-            a.getMetadata().getResourceVersion(), b.getMetadata().getResourceVersion());
+    return store.put(key, trim(object, fieldManager));
   }
 
   /** Drops, in place, what {@link TrimmedItemStore} does not keep. Returns {@code object}. */

@@ -146,20 +146,4 @@ class TrimmedItemStoreTest {
     assertThat(store.remove("shop/orders")).isSameAs(vs);
     assertThat(store.size()).isZero();
   }
-
-  @Test
-  void twoStoresSharingKeepOneCopyOfTheSameVersionButNotOfAnotherVersion() {
-    TrimmedItemStore<GenericKubernetesResource> first = new TrimmedItemStore<>("api-controller");
-    TrimmedItemStore<GenericKubernetesResource> second = new TrimmedItemStore<>("api-controller");
-    first.sharesWith(second);
-    GenericKubernetesResource held = virtualService("7");
-    first.put("shop/orders", held);
-
-    second.put("shop/orders", virtualService("7"));
-    assertThat(second.get("shop/orders")).isSameAs(held);
-
-    second.put("shop/orders", virtualService("8"));
-    assertThat(second.get("shop/orders")).isNotSameAs(held);
-    assertThat(second.get("shop/orders").getMetadata().getResourceVersion()).isEqualTo("8");
-  }
 }

@@ -1,5 +1,6 @@
 package dev.apicontroller.operator;
 
+import dev.apicontroller.k8s.TrimmedItemStore;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.IstioTarget;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -86,7 +87,10 @@ public final class ApiControllerOperator implements AutoCloseable {
         c -> {
           c.withFieldManager(ApiReconciler.NAME);
           c.withInformerListLimit(EventSources.LIST_PAGE);
-          c.withItemStore(reconciler.primaryStore(settings.watchNamespaces().size() <= 1));
+          // A store serves one informer (TrimmedItemStore): with several watched namespaces the
+          // controller's informers keep the default store. No managed fields kept: nothing
+          // compares an Api's fields before writing.
+          if (settings.watchNamespaces().size() <= 1) c.withItemStore(new TrimmedItemStore<>(null));
           if (settings.watchNamespaces().isEmpty()) {
             c.watchingAllNamespaces();
           } else {

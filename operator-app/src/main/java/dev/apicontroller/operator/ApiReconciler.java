@@ -8,7 +8,6 @@ import dev.apicontroller.k8s.InformerClusterView;
 import dev.apicontroller.k8s.ObjectApplier;
 import dev.apicontroller.k8s.OwnedObject;
 import dev.apicontroller.k8s.TransitionTimes;
-import dev.apicontroller.k8s.TrimmedItemStore;
 import dev.apicontroller.k8s.WrittenObjectCache;
 import dev.apicontroller.model.ApiStatus;
 import dev.apicontroller.translate.Config;
@@ -75,7 +74,6 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
       objectSources = new EnumMap<>(ObjectKind.class);
   private final Map<ObjectKind, InformerWrites> objectWrites = new EnumMap<>(ObjectKind.class);
   private volatile GeneratedObjectCaches objectCaches;
-  private volatile TrimmedItemStore<ApiResource> primaryStore;
   private volatile InformerClusterView clusterView;
 
   ApiReconciler(
@@ -91,21 +89,10 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
     this.events = events;
   }
 
-  /**
-   * The store of the controller's own {@code Api} informer, when it has one informer (all
-   * namespaces or one): the sibling informer shares its copies.
-   */
-  TrimmedItemStore<ApiResource> primaryStore(boolean oneInformer) {
-    // No managed fields kept: nothing compares an Api's fields before writing.
-    primaryStore = oneInformer ? new TrimmedItemStore<>(null) : null;
-    return primaryStore;
-  }
-
   @Override
   public List<EventSource<?, ApiResource>> prepareEventSources(
       EventSourceContext<ApiResource> context) {
-    EventSources sources =
-        new EventSources(context, translator, watchedKinds, metrics, primaryStore);
+    EventSources sources = new EventSources(context, translator, watchedKinds, metrics);
     objectSources.putAll(sources.objectSources());
     objectWrites.putAll(sources.writes());
     Map<ObjectKind, IndexedCache<GenericKubernetesResource>> caches = new LinkedHashMap<>();
@@ -123,8 +110,8 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
             .orElse(IndexedCache.empty());
     clusterView =
         new InformerClusterView(
-            new EventSourceCache<>(sources.apis()), objectCaches, services, namespaces);
-    metrics.watch(sources.apis());
+            new EventSourceCache<>(context.getPrimaryCache()), objectCaches, services, namespaces);
+    metrics.watch(context.getPrimaryCache());
     return sources.all();
   }
 

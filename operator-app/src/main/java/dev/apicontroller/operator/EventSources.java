@@ -17,6 +17,7 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.GroupVersionKind;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,9 +31,11 @@ import java.util.function.Function;
 
 /**
  * The informers besides the primary one, each with the indexes the cluster view needs and the
- * mapping that says which {@code Api}s an event concerns. Every informer stores its objects trimmed
- * ({@link TrimmedItemStore}), those of the generated kinds packed ({@link PackedItemStore}): an
- * informer added here gets {@code withItemStore} too.
+ * mapping that says which {@code Api}s an event concerns; the indexes of the primary {@code Api}
+ * cache; and the {@link SiblingApiEvents} that wake the {@code Api}s another {@code Api}'s change
+ * concerns, fed by the primary informer (the {@code Api}s are watched once). Every informer stores
+ * its objects trimmed ({@link TrimmedItemStore}), those of the generated kinds packed ({@link
+ * PackedItemStore}): an informer added here gets {@code withItemStore} too.
  */
 final class EventSources {
   /**
@@ -44,7 +47,7 @@ final class EventSources {
    */
   static final long LIST_PAGE = 500;
 
-  private final InformerEventSource<ApiResource, ApiResource> apis;
+  private final SiblingApiEvents siblingApis;
   private final Map<ObjectKind, InformerEventSource<GenericKubernetesResource, ApiResource>>
       objects = new EnumMap<>(ObjectKind.class);
   private final Map<ObjectKind, InformerWrites> writes = new EnumMap<>(ObjectKind.class);
@@ -55,36 +58,18 @@ final class EventSources {
       EventSourceContext<ApiResource> context,
       ApiTranslator translator,
       WatchedKinds kinds,
-      ReconcileMetrics metrics,
-      TrimmedItemStore<ApiResource> primaryStore) {
+      ReconcileMetrics metrics) {
     Config config = translator.config();
     // One store per informer (see TrimmedItemStore): with several watched namespaces the
     // inherited informers keep the default store.
     boolean oneInformerEach =
         context.getControllerConfiguration().getInformerConfig().getNamespaces().size() <= 1;
-    TrimmedItemStore<ApiResource> siblingStore =
-        oneInformerEach ? new TrimmedItemStore<>(null) : null;
-    if (siblingStore != null && primaryStore != null) siblingStore.sharesWith(primaryStore);
     // Interned: the same string as the host in the VirtualService's cached spec and index.
     Function<ApiResource, List<String>> hostIndex =
         api -> translator.fullHost(api.toApi()).map(h -> List.of(h.intern())).orElse(List.of());
-    MappingHolder holder = new MappingHolder();
-
-    // A second view of the Apis: its store is updated before its handlers run, so when an Api
-    // goes away the siblings it blocked are reconciled against a cache that no longer holds it.
-    apis =
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(ApiResource.class, ApiResource.class)
-                .withName("sibling-apis")
-                .withItemStore(siblingStore)
-                .withInformerListLimit(LIST_PAGE)
-                .withNamespacesInheritedFromController()
-                .withSecondaryToPrimaryMapper(
-                    metrics.counting("sibling-apis", api -> holder.get().siblings(api)))
-                .withPrimaryToSecondaryMapper(
-                    (ApiResource api) -> Set.of(ResourceID.fromResource(api)))
-                .build(),
-            context);
+    // The Apis are the controller's own informer's (one per watched namespace, or one for all):
+    // the cluster view and the mappings read its indexes, added before it starts.
+    IndexerResourceCache<ApiResource> apis = context.getPrimaryCache();
     apis.addIndexers(
         Map.of(
             CacheIndexes.API_HOST,
@@ -93,7 +78,8 @@ final class EventSources {
             CacheIndexes::apiService,
             SecondaryMappings.WAITING,
             SecondaryMappings::waiting));
-    holder.set(new SecondaryMappings(apis, hostIndex));
+    SecondaryMappings mappings = new SecondaryMappings(apis, hostIndex);
+    siblingApis = new SiblingApiEvents(mappings::siblings, metrics.triggers(SiblingApiEvents.NAME));
 
     for (ObjectKind kind : kinds.served()) {
       boolean route = kind.role() == ObjectKind.Role.ROUTE;
@@ -125,9 +111,7 @@ final class EventSources {
                   metrics.counting(
                       name,
                       kindWrites.withoutWriter(
-                          route
-                              ? o -> holder.get().route(o, hostsOf)
-                              : o -> holder.get().owner(o))))
+                          route ? o -> mappings.route(o, hostsOf) : mappings::owner)))
               .withPrimaryToSecondaryMapper((ApiResource api) -> controlledBy(self.get(), api));
       // A hostname is taken by a route (VirtualService or HTTPRoute) anywhere in the cluster (SPEC
       // 4), so routes are watched in every namespace even when WATCH_NAMESPACES limits the Apis.
@@ -156,8 +140,7 @@ final class EventSources {
                     .withItemStore(
                         oneInformerEach ? new TrimmedItemStore<>(ApiReconciler.NAME) : null)
                     .withNamespacesInheritedFromController()
-                    .withSecondaryToPrimaryMapper(
-                        metrics.counting("services", s -> holder.get().service(s)))
+                    .withSecondaryToPrimaryMapper(metrics.counting("services", mappings::service))
                     .withPrimaryToSecondaryMapper(EventSources::exposedService)
                     .build(),
                 context)
@@ -174,7 +157,7 @@ final class EventSources {
                     .withItemStore(new TrimmedItemStore<>(null))
                     .withWatchAllNamespaces()
                     .withSecondaryToPrimaryMapper(
-                        metrics.counting("namespaces", n -> holder.get().namespace(n)))
+                        metrics.counting("namespaces", mappings::namespace))
                     .build(),
                 context)
             : null;
@@ -204,10 +187,6 @@ final class EventSources {
     return name == null ? Set.of() : Set.of(new ResourceID(name, api.getMetadata().getNamespace()));
   }
 
-  InformerEventSource<ApiResource, ApiResource> apis() {
-    return apis;
-  }
-
   Map<ObjectKind, InformerEventSource<GenericKubernetesResource, ApiResource>> objectSources() {
     return objects;
   }
@@ -227,23 +206,10 @@ final class EventSources {
 
   List<EventSource<?, ApiResource>> all() {
     List<EventSource<?, ApiResource>> all = new ArrayList<>();
-    all.add(apis);
+    all.add(siblingApis);
     all.addAll(objects.values());
     if (services != null) all.add(services);
     if (namespaces != null) all.add(namespaces);
     return all;
-  }
-
-  /** The mappings need the Api cache, which exists only once its event source does. */
-  private static final class MappingHolder {
-    private volatile SecondaryMappings mappings;
-
-    SecondaryMappings get() {
-      return mappings;
-    }
-
-    void set(SecondaryMappings mappings) {
-      this.mappings = mappings;
-    }
   }
 }

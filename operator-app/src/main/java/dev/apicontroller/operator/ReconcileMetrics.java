@@ -4,6 +4,7 @@ import dev.apicontroller.k8s.ApiResource;
 import dev.apicontroller.model.StatusCode;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -55,6 +56,11 @@ final class ReconcileMetrics {
   /** {@code mapping}, counting the {@code Api}s it wakes as triggers from {@code source}. */
   <R> SecondaryToPrimaryMapper<R> counting(String source, SecondaryToPrimaryMapper<R> mapping) {
     return new TriggerCounter<>(mapping, registry, source);
+  }
+
+  /** Counts the {@code Api}s an event source that is no informer wakes, as triggers. */
+  Counter triggers(String source) {
+    return TriggerCounter.counter(registry, source);
   }
 
   void watch(IndexedResourceCache<ApiResource> apis) {

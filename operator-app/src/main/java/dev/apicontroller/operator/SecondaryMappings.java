@@ -105,7 +105,8 @@ final class SecondaryMappings {
 
   /**
    * Another {@code Api} appeared, changed or went away: the {@code Api}s sharing its service or its
-   * host, whose conflict verdict (SPEC 2.1 code 5, SPEC 4 code 4) may change.
+   * host, whose conflict verdict (SPEC 2.1 code 5, SPEC 4 code 4) may change. {@link
+   * SiblingApiEvents} asks this of the old and the new state of a changed {@code Api}.
    */
   Set<ResourceID> siblings(ApiResource api) {
     Set<ResourceID> ids = new HashSet<>();
@@ -117,8 +118,8 @@ final class SecondaryMappings {
     for (String host : hostOf.apply(api)) {
       apis.byIndex(CacheIndexes.API_HOST, host).forEach(a -> ids.add(ResourceID.fromResource(a)));
     }
-    // An update shows only the new spec: Apis still waiting for the service this one may have let
-    // go of are found by their status (code 5) instead.
+    // And the Apis of its namespace waiting for a Service (code 5), found by their status whatever
+    // Service this one names.
     apis.byIndex(WAITING, forService(api.getMetadata().getNamespace()))
         .forEach(a -> ids.add(ResourceID.fromResource(a)));
     ids.remove(ResourceID.fromResource(api));
