@@ -40,7 +40,7 @@ public final class ApiReader {
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .addModule(StatusBoundOnDemand.module())
+          .addModule(NestedBindingOnDemand.module())
           .build();
 
   private final ObjectReader reader = STRICT.readerFor(Api.class);

@@ -261,7 +261,7 @@ class ApiReaderTest {
 
   @Test
   void aStatusIsBoundInEveryDocumentThatHasOneAndProblemsInItAreNamed() throws Exception {
-    // Its binding is built on the first status (StatusBoundOnDemand): before it, a document
+    // Its binding is built on the first status (NestedBindingOnDemand): before it, a document
     // without one; after it, one with a wrong field and one with a null status.
     String spec = "spec: {service: {name: s, port: 80}, hostname: a}\n";
     String head = "apiVersion: gateway.kyma-project.io/v1alpha2\nkind: Api\nmetadata: {name: a}\n";

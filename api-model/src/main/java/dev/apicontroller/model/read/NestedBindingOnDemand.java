@@ -12,43 +12,51 @@ import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.SettableBeanProperty;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import dev.apicontroller.model.ApiStatus;
+import dev.apicontroller.model.Api;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the binding of an {@code Api}'s {@code status} when a document first has one, not with the
- * rest of the {@code Api}'s: Jackson builds the deserializers of a whole type graph up front, and
- * the status types were about a quarter of that, a few milliseconds of every {@code apictl} run,
- * though manifests rarely carry a status. The binding built then is the one Jackson would have
- * built up front (found and contextualized by the same two calls), so what is bound and every
- * problem reported stay the same.
+ * Builds the binding of each nested value of the model ({@code status}, a JWT's {@code
+ * triggerRule}, ...) when a document first has one: Jackson builds the deserializers of a whole
+ * type graph up front, a few milliseconds of every {@code apictl} run for parts most manifests do
+ * not have (the status types alone were about a quarter of building {@code Api}'s). The binding
+ * built then is the one Jackson would have built up front (found and contextualized by the same two
+ * calls its bean's {@code resolve()} makes), so what is bound and every problem reported stay the
+ * same.
  */
-final class StatusBoundOnDemand extends BeanDeserializerModifier {
+final class NestedBindingOnDemand extends BeanDeserializerModifier {
+  private static final String MODEL_PACKAGE = Api.class.getPackageName();
+
   /** The module to register on a mapper. */
   static SimpleModule module() {
-    return new SimpleModule("StatusBoundOnDemand")
-        .setDeserializerModifier(new StatusBoundOnDemand());
+    return new SimpleModule("NestedBindingOnDemand")
+        .setDeserializerModifier(new NestedBindingOnDemand());
   }
 
   @Override
   public BeanDeserializerBuilder updateBuilder(
       DeserializationConfig config, BeanDescription description, BeanDeserializerBuilder builder) {
-    List<SettableBeanProperty> status = new ArrayList<>();
+    List<SettableBeanProperty> nested = new ArrayList<>();
     builder
         .getProperties()
         .forEachRemaining(
             p -> {
-              if (p.getType().getRawClass() == ApiStatus.class && !p.hasValueDeserializer()) {
-                status.add(p);
+              if (isModelType(p.getType().getRawClass()) && !p.hasValueDeserializer()) {
+                nested.add(p);
               }
             });
-    for (SettableBeanProperty p : status) {
+    for (SettableBeanProperty p : nested) {
       builder.addOrReplaceProperty(
           p.withValueDeserializer(new OnFirstUse(p.getType(), null)), true);
     }
     return builder;
+  }
+
+  /** One of the model's own value types ({@code ApiSpec}, {@code ApiStatus}, {@code Jwt}, ...). */
+  private static boolean isModelType(Class<?> type) {
+    return !type.isEnum() && MODEL_PACKAGE.equals(type.getPackageName());
   }
 
   /** Finds the real deserializer on the first value, as the bean's {@code resolve()} would have. */
