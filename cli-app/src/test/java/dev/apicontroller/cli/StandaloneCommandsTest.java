@@ -45,6 +45,23 @@ class StandaloneCommandsTest {
   }
 
   @Test
+  void commandLinesThatGetEveryCommandWriteWhatTheWholeTreeWrites() {
+    for (List<String> args :
+        List.of(
+            List.<String>of(),
+            List.of("rendr", EXAMPLE),
+            List.of("--help"),
+            List.of("--domian", "x"),
+            List.of("help", "render"),
+            List.of("help", "rendr"),
+            List.of("completion", "fish"),
+            List.of("completion", "powershell"))) {
+      String[] a = args.toArray(new String[0]);
+      assertThat(ApictlRun.of(a)).as(String.join(" ", args)).isEqualTo(inWholeTree(a));
+    }
+  }
+
+  @Test
   void aCommandLineThatDoesNotStartWithAStandaloneCommandGetsEveryCommand() {
     assertThat(ApictlRun.of("rendr").err()).contains("Did you mean: apictl render");
     assertThat(ApictlRun.of("--help").out()).contains("render", "completion", "version", "help");

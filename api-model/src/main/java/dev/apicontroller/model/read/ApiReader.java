@@ -40,9 +40,23 @@ public final class ApiReader {
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .addModule(NestedBindingOnDemand.module())
           .build();
 
   private final ObjectReader reader = STRICT.readerFor(Api.class);
+  private final ApiSchema schema;
+
+  /** A reader that checks documents against the shipped CRD's schema. */
+  public ApiReader() {
+    this(ApiSchema.shipped());
+  }
+
+  /**
+   * A reader that checks documents against {@code schema} (the shipped one, read some other way).
+   */
+  public ApiReader(ApiSchema schema) {
+    this.schema = schema;
+  }
 
   /** Whether a document claims to be an {@code Api} (of any version of our group). */
   public static boolean isApi(SourceDocument doc) {
@@ -69,7 +83,7 @@ public final class ApiReader {
                       + (doc.apiVersion().isEmpty() ? "" : ", not " + doc.apiVersion()))
               .at(doc.positionOf("apiVersion")));
     }
-    ApiSchema.Checked checked = ApiSchema.shipped().checkAndPrune(root);
+    ApiSchema.Checked checked = schema.checkAndPrune(root);
     Collector collector = new Collector();
     for (Problem p : checked.problems()) collector.problems.add(withJwtHint(p));
     Api api = null;

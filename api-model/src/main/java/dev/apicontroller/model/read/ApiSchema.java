@@ -71,8 +71,6 @@ public final class ApiSchema {
         managedFields: {type: array, items: {type: object}}
       """;
 
-  private static final ApiSchema INSTANCE = new ApiSchema(loadSchema());
-
   private final JsonNode root;
   private final Map<String, Pattern> patterns = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -82,7 +80,25 @@ public final class ApiSchema {
 
   /** The schema of the shipped CRD's served version. */
   public static ApiSchema shipped() {
-    return INSTANCE;
+    return Shipped.INSTANCE;
+  }
+
+  /**
+   * A schema from its {@link #tree()}: the CLI reads the shipped one back from JSON written at
+   * build time, since parsing the CRD's YAML was about a tenth of a small run's start-up.
+   */
+  public static ApiSchema of(JsonNode tree) {
+    return new ApiSchema(tree.deepCopy());
+  }
+
+  /** The schema as a tree (a copy): the served version's, with the metadata it checks. */
+  public JsonNode tree() {
+    return root.deepCopy();
+  }
+
+  /** Parses the CRD on first use only: a caller with its own {@link #of} copy never pays for it. */
+  private static final class Shipped {
+    static final ApiSchema INSTANCE = new ApiSchema(loadSchema());
   }
 
   /** Problems of {@code document} (a whole {@code Api}), each with its path. */

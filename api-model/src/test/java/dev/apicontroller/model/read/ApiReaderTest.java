@@ -258,4 +258,26 @@ class ApiReaderTest {
     assertThat(doc.api()).isNotNull();
     assertThat(doc.api().metadata().uid()).isNull();
   }
+
+  @Test
+  void aStatusIsBoundInEveryDocumentThatHasOneAndProblemsInItAreNamed() throws Exception {
+    // Its binding is built on the first status (NestedBindingOnDemand): before it, a document
+    // without one; after it, one with a wrong field and one with a null status.
+    String spec = "spec: {service: {name: s, port: 80}, hostname: a}\n";
+    String head = "apiVersion: gateway.kyma-project.io/v1alpha2\nkind: Api\nmetadata: {name: a}\n";
+    assertThat(readOne(head + spec).api().status()).isNull();
+    ApiDocument first = readOne(head + spec + "status: {validationStatus: 2, conditions: []}\n");
+    assertThat(first.problems()).isEmpty();
+    assertThat(first.api().status().validationStatus()).isEqualTo(2);
+    ApiDocument wrong =
+        readOne(head + spec + "status:\n  validationStatus: two\n  observedGeneration: 4\n");
+    assertThat(wrong.problems())
+        .extracting(Problem::describe)
+        .containsExactly("status.validationStatus: expected an integer, got the string \"two\"");
+    assertThat(wrong.problems().get(0).position().line()).isEqualTo(6);
+    assertThat(wrong.api().status().observedGeneration()).isEqualTo(4L);
+    ApiDocument none = readOne(head + spec + "status: null\n");
+    assertThat(none.problems()).isEmpty();
+    assertThat(none.api().status()).isNull();
+  }
 }

@@ -32,7 +32,7 @@ public record InputSet(
     List<ServiceSelector> services,
     List<Rejected> rejected,
     List<NamespaceLabels> namespaces) {
-  private static final ApiReader API_READER = new ApiReader();
+  private static final ApiReader API_READER = new ApiReader(ApiSchemaResource.load());
 
   public InputSet {
     apis = List.copyOf(apis);
