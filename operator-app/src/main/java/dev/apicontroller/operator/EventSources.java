@@ -41,9 +41,9 @@ final class EventSources {
   /**
    * Objects per page of an informer's (re)list, so no single response holds a whole kind. Added
    * after an unpaged restart at 30,000 {@code Api}s ran out of a 384 MiB heap; the paged one did
-   * too (that many need a larger limit, docs/operator.md), and at 10,000 paging spreads the initial
-   * events so each {@code Api} is reconciled 2.7 times after a restart instead of once
-   * (docs/performance.md): whether to keep it is open.
+   * too (that many need a larger limit, docs/operator.md). Paging spreads the initial add events
+   * past the first reconcile (2.7 reconciles per {@code Api} after a restart at 10,000); {@link
+   * InitialListEvents} drops those now (1.00 at 3,000, docs/performance.md).
    */
   static final long LIST_PAGE = 500;
 
