@@ -43,7 +43,7 @@ final class EventSources {
    * after an unpaged restart at 30,000 {@code Api}s ran out of a 384 MiB heap; the paged one did
    * too (that many need a larger limit, docs/operator.md). Paging spreads the initial add events
    * past the first reconcile (2.7 reconciles per {@code Api} after a restart at 10,000); {@link
-   * InitialListEvents} drops those now (1.00 at 3,000, docs/performance.md).
+   * InitialListEvents} drops those now (1.00 at 3,000 and 10,000, docs/performance.md).
    */
   static final long LIST_PAGE = 500;
 
