@@ -74,6 +74,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
       objectSources = new EnumMap<>(ObjectKind.class);
   private final Map<ObjectKind, InformerWrites> objectWrites = new EnumMap<>(ObjectKind.class);
   private volatile GeneratedObjectCaches objectCaches;
+  private volatile EventSources eventSources;
   private volatile InformerClusterView clusterView;
 
   ApiReconciler(
@@ -93,6 +94,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
   public List<EventSource<?, ApiResource>> prepareEventSources(
       EventSourceContext<ApiResource> context) {
     EventSources sources = new EventSources(context, translator, watchedKinds, metrics);
+    eventSources = sources;
     objectSources.putAll(sources.objectSources());
     objectWrites.putAll(sources.writes());
     Map<ObjectKind, IndexedCache<GenericKubernetesResource>> caches = new LinkedHashMap<>();
@@ -118,6 +120,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
   @Override
   public UpdateControl<ApiResource> reconcile(ApiResource resource, Context<ApiResource> context) {
     long started = System.nanoTime();
+    eventSources.beforeReconcile();
     String uid = resource.getMetadata().getUid();
     Translation translation = translator.translate(resource.toApi(), clusterView);
 
@@ -192,6 +195,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
    */
   @Override
   public DeleteControl cleanup(ApiResource resource, Context<ApiResource> context) {
+    eventSources.beforeReconcile();
     String uid = resource.getMetadata().getUid();
     List<ObjectWrite> writes = new ArrayList<>();
     deleteOwnedRoutes(new ObjectApplier(context, this::cacheWatching), uid, writes);

@@ -41,9 +41,9 @@ final class EventSources {
   /**
    * Objects per page of an informer's (re)list, so no single response holds a whole kind. Added
    * after an unpaged restart at 30,000 {@code Api}s ran out of a 384 MiB heap; the paged one did
-   * too (that many need a larger limit, docs/operator.md), and at 10,000 paging spreads the initial
-   * events so each {@code Api} is reconciled 2.7 times after a restart instead of once
-   * (docs/performance.md): whether to keep it is open.
+   * too (that many need a larger limit, docs/operator.md). Paging spreads the initial add events
+   * past the first reconcile (2.7 reconciles per {@code Api} after a restart at 10,000); {@link
+   * InitialListEvents} drops those now (1.00 at 3,000 and 10,000, docs/performance.md).
    */
   static final long LIST_PAGE = 500;
 
@@ -53,6 +53,11 @@ final class EventSources {
   private final Map<ObjectKind, InformerWrites> writes = new EnumMap<>(ObjectKind.class);
   private final InformerEventSource<Service, ApiResource> services;
   private final InformerEventSource<Namespace, ApiResource> namespaces;
+
+  /** Records each informer's {@link InitialListEvents}, run when the first reconcile starts. */
+  private final List<Runnable> initialLists = new ArrayList<>();
+
+  private volatile boolean initialListsRecorded;
 
   EventSources(
       EventSourceContext<ApiResource> context,
@@ -96,6 +101,8 @@ final class EventSources {
       AtomicReference<InformerEventSource<GenericKubernetesResource, ApiResource>> self =
           new AtomicReference<>();
       InformerWrites kindWrites = new InformerWrites();
+      InitialListEvents<GenericKubernetesResource> initial =
+          new InitialListEvents<>(route || oneInformerEach);
       var configuration =
           InformerEventSourceConfiguration.from(
                   new GroupVersionKind(kind.group(), kinds.version(kind), kind.kind()),
@@ -112,7 +119,10 @@ final class EventSources {
                       name,
                       kindWrites.withoutWriter(
                           route ? o -> mappings.route(o, hostsOf) : mappings::owner)))
-              .withPrimaryToSecondaryMapper((ApiResource api) -> controlledBy(self.get(), api));
+              .withPrimaryToSecondaryMapper((ApiResource api) -> controlledBy(self.get(), api))
+              .withOnAddFilter(initial.adds())
+              .withOnUpdateFilter(initial.updates())
+              .withOnDeleteFilter(initial.deletes());
       // A hostname is taken by a route (VirtualService or HTTPRoute) anywhere in the cluster (SPEC
       // 4), so routes are watched in every namespace even when WATCH_NAMESPACES limits the Apis.
       if (route) configuration.withWatchAllNamespaces();
@@ -125,17 +135,22 @@ final class EventSources {
       if (route) indexes.put(hostIndexName, hostsOf);
       source.addIndexers(indexes);
       self.set(source);
+      initialLists.add(() -> initial.record(source.list()));
       kindWrites.cacheOf(source);
       objects.put(kind, source);
       writes.put(kind, kindWrites);
     }
 
     // Only the modern profile reads Service selectors; a legacy operator need not watch them.
+    InitialListEvents<Service> initialServices = new InitialListEvents<>(oneInformerEach);
     services =
         config.profile() == Profile.MODERN
             ? new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(Service.class, ApiResource.class)
                     .withName("services")
+                    .withOnAddFilter(initialServices.adds())
+                    .withOnUpdateFilter(initialServices.updates())
+                    .withOnDeleteFilter(initialServices.deletes())
                     .withInformerListLimit(LIST_PAGE)
                     .withItemStore(
                         oneInformerEach ? new TrimmedItemStore<>(ApiReconciler.NAME) : null)
@@ -146,13 +161,19 @@ final class EventSources {
                 context)
             : null;
 
+    if (services != null) initialLists.add(() -> initialServices.record(services.list()));
+
     // Namespace labels make a namespace ambient and bind waypoints (SPEC 3.5): watched, in every
     // namespace (they are cluster-scoped), only when the target can write ambient objects.
+    InitialListEvents<Namespace> initialNamespaces = new InitialListEvents<>(true);
     namespaces =
         config.target().supportsAmbient() && config.dataplane() != Dataplane.SIDECAR
             ? new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(Namespace.class, ApiResource.class)
                     .withName("namespaces")
+                    .withOnAddFilter(initialNamespaces.adds())
+                    .withOnUpdateFilter(initialNamespaces.updates())
+                    .withOnDeleteFilter(initialNamespaces.deletes())
                     .withInformerListLimit(LIST_PAGE)
                     .withItemStore(new TrimmedItemStore<>(null))
                     .withWatchAllNamespaces()
@@ -161,6 +182,21 @@ final class EventSources {
                     .build(),
                 context)
             : null;
+    if (namespaces != null) initialLists.add(() -> initialNamespaces.record(namespaces.list()));
+  }
+
+  /**
+   * Records what each secondary informer's store holds, so that the add events of those versions
+   * that come later are dropped ({@link InitialListEvents}). Called when each reconcile starts,
+   * before it reads a cache; only the first call records.
+   */
+  void beforeReconcile() {
+    if (initialListsRecorded) return;
+    synchronized (initialLists) {
+      if (initialListsRecorded) return;
+      initialLists.forEach(Runnable::run);
+      initialListsRecorded = true;
+    }
   }
 
   /**
