@@ -39,7 +39,7 @@ final class EventSources {
    * Objects per page of an informer's (re)list, so no single response holds a whole kind: at 3,000
    * {@code Api}s the unpaged restart peaked at 202.5 MiB RSS, the paged one at 169.1 MiB (the
    * converged operator: 183.9 MiB). The cost: the informers' initial events reach the {@code Api}s
-   * after their first reconcile more often, 2.0 reconciles per {@code Api} after that restart
+   * after their first reconcile more often, 1.2-2.0 reconciles per {@code Api} after those restarts
    * instead of 1.0, no writes (docs/performance.md, "Restart memory").
    */
   static final long LIST_PAGE = 500;
