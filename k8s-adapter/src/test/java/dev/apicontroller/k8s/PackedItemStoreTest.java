@@ -89,8 +89,9 @@ class PackedItemStoreTest {
   @Test
   void valuesAreTheLightFormWithWhatKeysIndexesAndMappingsRead() {
     PackedItemStore store = store();
+    // A copy of what was stored: put leaves the object it is given light (see below).
     GenericKubernetesResource full = virtualService("orders", "7", "orders.kyma.local");
-    store.put("shop/orders", full);
+    store.put("shop/orders", virtualService("orders", "7", "orders.kyma.local"));
 
     GenericKubernetesResource light = store.values().findFirst().orElseThrow();
 
@@ -116,6 +117,32 @@ class PackedItemStoreTest {
     assertThat(CacheIndexes.controllerUid(light)).containsExactly("api-uid-orders");
     assertThat(OriginalControllerClaim.claimantUidOf(light))
         .isEqualTo(OriginalControllerClaim.claimantUidOf(full));
+  }
+
+  @Test
+  void theStoredObjectIsLeftLightForTheIndexesAndEventHandlers() {
+    PackedItemStore store = store();
+    GenericKubernetesResource full = virtualService("orders", "7", "orders.kyma.local");
+    GenericKubernetesResource given = virtualService("orders", "7", "orders.kyma.local");
+
+    store.put("shop/orders", given);
+
+    // What fabric8 passes on to the indexes and, queued, to the event handlers: the light form.
+    assertThat(given.getAdditionalProperties())
+        .isEqualTo(Map.of("spec", Map.of("hosts", List.of("orders.kyma.local"))));
+    assertThat(given.getMetadata().getManagedFields()).isNullOrEmpty();
+    assertThat(given.getMetadata().getAnnotations()).isNullOrEmpty();
+    assertThat(given.getMetadata().getResourceVersion()).isEqualTo("7");
+    assertThat(given.getMetadata().getLabels()).isEqualTo(full.getMetadata().getLabels());
+    assertThat(given.getMetadata().getOwnerReferences())
+        .isEqualTo(full.getMetadata().getOwnerReferences());
+    assertThat(store.getKey(given)).isEqualTo("shop/orders");
+    assertThat(CacheIndexes.virtualServiceHosts(given)).containsExactly("orders.kyma.local");
+    assertThat(CacheIndexes.controllerUid(given)).containsExactly("api-uid-orders");
+    assertThat(OriginalControllerClaim.claimantUidOf(given))
+        .isEqualTo(OriginalControllerClaim.claimantUidOf(full));
+    // The store still gives the whole object back.
+    assertThat(store.get("shop/orders")).isEqualTo(TrimmedItemStore.trim(full, "api-controller"));
   }
 
   @Test
