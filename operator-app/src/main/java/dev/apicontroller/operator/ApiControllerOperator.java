@@ -87,6 +87,7 @@ public final class ApiControllerOperator implements AutoCloseable {
         c -> {
           c.withFieldManager(ApiReconciler.NAME);
           c.withInformerListLimit(EventSources.LIST_PAGE);
+          c.withRetry(ReconcileRetry.untilSucceeded());
           // A store serves one informer (TrimmedItemStore): with several watched namespaces the
           // controller's informers keep the default store. No managed fields kept: nothing
           // compares an Api's fields before writing.
