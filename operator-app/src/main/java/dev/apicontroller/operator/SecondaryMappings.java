@@ -104,18 +104,32 @@ final class SecondaryMappings {
   }
 
   /**
-   * Another {@code Api} appeared, changed or went away: the {@code Api}s sharing its service or its
-   * host, whose conflict verdict (SPEC 2.1 code 5, SPEC 4 code 4) may change. {@link
-   * SiblingApiEvents} asks this of the old and the new state of a changed {@code Api}.
+   * Another {@code Api} appeared or went away: the {@code Api}s sharing its service or its host,
+   * whose conflict verdict (SPEC 2.1 code 5, SPEC 4 code 4) may change.
    */
   Set<ResourceID> siblings(ApiResource api) {
+    return siblings(api, null);
+  }
+
+  /**
+   * An {@code Api} changed from {@code before} (null: unknown) to {@code api}: the siblings of
+   * either state, each service and host looked up once (most updates, such as a status write,
+   * change neither).
+   */
+  Set<ResourceID> siblings(ApiResource api, ApiResource before) {
+    Set<String> serviceKeys = new HashSet<>();
+    Set<String> hosts = new HashSet<>();
+    for (ApiResource state : before == null ? List.of(api) : List.of(api, before)) {
+      String serviceKey = CacheIndexes.apiServiceKey(state);
+      if (serviceKey != null) serviceKeys.add(serviceKey);
+      hosts.addAll(hostOf.apply(state));
+    }
     Set<ResourceID> ids = new HashSet<>();
-    String serviceKey = CacheIndexes.apiServiceKey(api);
-    if (serviceKey != null) {
+    for (String serviceKey : serviceKeys) {
       apis.byIndex(CacheIndexes.API_SERVICE, serviceKey)
           .forEach(a -> ids.add(ResourceID.fromResource(a)));
     }
-    for (String host : hostOf.apply(api)) {
+    for (String host : hosts) {
       apis.byIndex(CacheIndexes.API_HOST, host).forEach(a -> ids.add(ResourceID.fromResource(a)));
     }
     // And the Apis of its namespace waiting for a Service (code 5), found by their status whatever

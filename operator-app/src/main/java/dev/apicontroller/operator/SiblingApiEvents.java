@@ -6,9 +6,8 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.micrometer.core.instrument.Counter;
-import java.util.HashSet;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Wakes the other {@code Api}s whose outcome an {@code Api}'s change can change (a sibling blocked
@@ -28,14 +27,15 @@ final class SiblingApiEvents extends AbstractEventSource<ApiResource, ApiResourc
   /** The event source's name, and the {@code source} of the {@code Api}s it wakes as triggers. */
   static final String NAME = "sibling-apis";
 
-  private final Function<ApiResource, Set<ResourceID>> siblings;
+  private final BiFunction<ApiResource, ApiResource, Set<ResourceID>> siblings;
   private final Counter woken;
 
   /**
-   * @param siblings the other {@code Api}s an {@code Api} concerns, read from the primary cache
+   * @param siblings the other {@code Api}s an {@code Api}'s state, or its new and old state (the
+   *     old one null when there is none), concern, read from the primary cache
    * @param woken counts the {@code Api}s woken
    */
-  SiblingApiEvents(Function<ApiResource, Set<ResourceID>> siblings, Counter woken) {
+  SiblingApiEvents(BiFunction<ApiResource, ApiResource, Set<ResourceID>> siblings, Counter woken) {
     super(ApiResource.class, NAME);
     this.siblings = siblings;
     this.woken = woken;
@@ -43,19 +43,17 @@ final class SiblingApiEvents extends AbstractEventSource<ApiResource, ApiResourc
 
   @Override
   public void onResourceCreated(ApiResource api) {
-    wake(siblings.apply(api));
+    wake(siblings.apply(api, null));
   }
 
   @Override
   public void onResourceUpdated(ApiResource now, ApiResource old) {
-    Set<ResourceID> ids = new HashSet<>(siblings.apply(now));
-    if (old != null) ids.addAll(siblings.apply(old));
-    wake(ids);
+    wake(siblings.apply(now, old));
   }
 
   @Override
   public void onResourceDeleted(ApiResource api) {
-    wake(siblings.apply(api));
+    wake(siblings.apply(api, null));
   }
 
   private void wake(Set<ResourceID> ids) {
