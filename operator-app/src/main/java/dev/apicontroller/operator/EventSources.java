@@ -104,9 +104,11 @@ final class EventSources {
       InitialListEvents<GenericKubernetesResource> initial =
           new InitialListEvents<>(route || oneInformerEach);
       var configuration =
-          InformerEventSourceConfiguration.from(
-                  new GroupVersionKind(kind.group(), kinds.version(kind), kind.kind()),
-                  ApiResource.class)
+          initial
+              .filtering(
+                  InformerEventSourceConfiguration.from(
+                      new GroupVersionKind(kind.group(), kinds.version(kind), kind.kind()),
+                      ApiResource.class))
               .withName(name)
               .withInformerListLimit(LIST_PAGE)
               .withItemStore(
@@ -119,10 +121,7 @@ final class EventSources {
                       name,
                       kindWrites.withoutWriter(
                           route ? o -> mappings.route(o, hostsOf) : mappings::owner)))
-              .withPrimaryToSecondaryMapper((ApiResource api) -> controlledBy(self.get(), api))
-              .withOnAddFilter(initial.adds())
-              .withOnUpdateFilter(initial.updates())
-              .withOnDeleteFilter(initial.deletes());
+              .withPrimaryToSecondaryMapper((ApiResource api) -> controlledBy(self.get(), api));
       // A hostname is taken by a route (VirtualService or HTTPRoute) anywhere in the cluster (SPEC
       // 4), so routes are watched in every namespace even when WATCH_NAMESPACES limits the Apis.
       if (route) configuration.withWatchAllNamespaces();
@@ -146,11 +145,10 @@ final class EventSources {
     services =
         config.profile() == Profile.MODERN
             ? new InformerEventSource<>(
-                InformerEventSourceConfiguration.from(Service.class, ApiResource.class)
+                initialServices
+                    .filtering(
+                        InformerEventSourceConfiguration.from(Service.class, ApiResource.class))
                     .withName("services")
-                    .withOnAddFilter(initialServices.adds())
-                    .withOnUpdateFilter(initialServices.updates())
-                    .withOnDeleteFilter(initialServices.deletes())
                     .withInformerListLimit(LIST_PAGE)
                     .withItemStore(
                         oneInformerEach ? new TrimmedItemStore<>(ApiReconciler.NAME) : null)
@@ -169,11 +167,10 @@ final class EventSources {
     namespaces =
         config.target().supportsAmbient() && config.dataplane() != Dataplane.SIDECAR
             ? new InformerEventSource<>(
-                InformerEventSourceConfiguration.from(Namespace.class, ApiResource.class)
+                initialNamespaces
+                    .filtering(
+                        InformerEventSourceConfiguration.from(Namespace.class, ApiResource.class))
                     .withName("namespaces")
-                    .withOnAddFilter(initialNamespaces.adds())
-                    .withOnUpdateFilter(initialNamespaces.updates())
-                    .withOnDeleteFilter(initialNamespaces.deletes())
                     .withInformerListLimit(LIST_PAGE)
                     .withItemStore(new TrimmedItemStore<>(null))
                     .withWatchAllNamespaces()

@@ -1,6 +1,7 @@
 package dev.apicontroller.operator;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnAddFilter;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnDeleteFilter;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
@@ -61,18 +62,28 @@ final class InitialListEvents<R extends HasMetadata> {
     recorded = true;
   }
 
+  /** Filters an informer's events through this record: its adds, updates and deletes. */
+  InformerEventSourceConfiguration.Builder<R> filtering(
+      InformerEventSourceConfiguration.Builder<R> configuration) {
+    return configuration
+        .withOnAddFilter(adds())
+        .withOnUpdateFilter(updates())
+        .withOnDeleteFilter(deletes());
+  }
+
   /** Drops the add of a recorded version. */
   OnAddFilter<R> adds() {
     return added -> {
       if (!recorded) return true;
-      Map<String, String> versions = listed.get(informerOf(added));
+      String informer = informerOf(added);
+      Map<String, String> versions = listed.get(informer);
       if (versions == null) return true;
       String version = versions.remove(added.getMetadata().getUid());
       if (version == null) {
-        listed.remove(informerOf(added));
+        listed.remove(informer);
         return true;
       }
-      if (versions.isEmpty()) listed.remove(informerOf(added));
+      if (versions.isEmpty()) listed.remove(informer);
       return !version.equals(added.getMetadata().getResourceVersion());
     };
   }
