@@ -1,5 +1,6 @@
 package dev.apicontroller.operator;
 
+import dev.apicontroller.k8s.ApiResource;
 import dev.apicontroller.k8s.TrimmedItemStore;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.IstioTarget;
@@ -30,6 +31,9 @@ public final class ApiControllerOperator implements AutoCloseable {
   public ApiControllerOperator(
       KubernetesClient client, OperatorSettings settings, MeterRegistry registry) {
     String identity = identity();
+    // Watch events name their object's kind; registered, an Api event is read straight into an
+    // ApiResource instead of a generic resource converted afterwards (twice the work).
+    client.getKubernetesSerialization().registerKubernetesResource(ApiResource.class);
     // Made once: java-operator-sdk may apply the configuration below more than once.
     ReconcileQueueMetrics metrics =
         new ReconcileQueueMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry), registry);
@@ -38,6 +42,7 @@ public final class ApiControllerOperator implements AutoCloseable {
             o -> {
               o.withKubernetesClient(client)
                   .withCloseClientOnStop(false)
+                  .withResourceCloner(new ApiResourceCloner(client.getKubernetesSerialization()))
                   .withStopOnInformerErrorDuringStartup(true)
                   .withMetrics(metrics);
               if (settings.leaderElection()) {

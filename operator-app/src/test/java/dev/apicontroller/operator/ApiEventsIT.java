@@ -35,7 +35,7 @@ class ApiEventsIT {
     String ns = harness.newNamespace("events");
     String uid = exposedApi(ns);
 
-    List<Event> created = awaitEvents(ns, uid, events -> events.size() >= 2);
+    List<Event> created = awaitEvents(ns, uid, events -> !events.isEmpty());
 
     assertThat(created)
         .allSatisfy(
@@ -49,8 +49,7 @@ class ApiEventsIT {
               assertThat(e.getSeries()).isNull();
             })
         .extracting(Event::getNote)
-        .containsExactlyInAnyOrder(
-            "Created Policy " + ns + "/orders.", "Created VirtualService " + ns + "/orders.");
+        .containsExactly("Created Policy " + ns + "/orders and VirtualService " + ns + "/orders.");
     // kubectl describe reads them through the core API, by involvedObject.
     assertThat(
             harness
@@ -62,7 +61,7 @@ class ApiEventsIT {
                 .list()
                 .getItems())
         .extracting(io.fabric8.kubernetes.api.model.Event::getReason)
-        .containsExactly("Created", "Created");
+        .containsExactly("Created");
 
     // A restart reconciles every Api again: nothing changed, so nothing is recorded.
     harness.restart(OperatorHarness.baseEnv());
@@ -75,7 +74,7 @@ class ApiEventsIT {
   void aSpecChangeRecordsAnUpdateOfTheChangedObjectOnlyNotOfTheUnchangedPolicy() {
     String ns = harness.newNamespace("events-update");
     String uid = exposedApi(ns);
-    awaitEvents(ns, uid, events -> events.size() >= 2);
+    awaitEvents(ns, uid, events -> !events.isEmpty());
 
     // The hostname is the VirtualService's; the Policy names the Service only.
     OperatorHarness.editSpec(harness.user, ns, "orders", s -> s.withHostname("shop-" + ns));

@@ -73,8 +73,8 @@ class ConfigurationIT {
         .anyMatch(
             w -> w.startsWith("PATCH ") && w.contains("/virtualservices/orders?") && applied(w));
     // Never a moment with the route but without its authentication (SPEC 6).
-    // Besides: one Event for each object created.
-    assertThat(harness.operatorRequests.writesTo("/apis/events.k8s.io/v1/")).hasSize(2);
+    // Besides: one Event naming both objects created.
+    assertThat(harness.operatorRequests.writesTo("/apis/events.k8s.io/v1/")).hasSize(1);
     List<String> writes = harness.operatorRequests.writesBesidesEvents();
     System.out.printf("writes for a new secured Api: %d %s%n", writes.size(), writes);
     assertThat(firstIndex(writes, "/policies"))

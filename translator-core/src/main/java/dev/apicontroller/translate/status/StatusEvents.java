@@ -9,10 +9,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Which Events a reconcile records on its {@code Api} (SPEC 5): Normal for each object created,
- * updated, adopted or deleted; Warning for a failed write and for entering a state that keeps the
- * {@code Api} from being served (validation failed, a conflict, a taken name, or any other reason
- * of a not-ready condition, such as {@code WaypointRequired}).
+ * Which Events a reconcile records on its {@code Api} (SPEC 5): Normal for the objects created,
+ * updated, adopted or deleted (one Event naming them all for consecutive writes that did the same);
+ * Warning for a failed write and for entering a state that keeps the {@code Api} from being served
+ * (validation failed, a conflict, a taken name, or any other reason of a not-ready condition, such
+ * as {@code WaypointRequired}).
  *
  * <p>An Event marks a state being entered, so a resync that changes nothing records none: writes
  * happen only when something changed, a failed write that the previous status already reports is
@@ -49,31 +50,53 @@ public final class StatusEvents {
           ReadyReason.VALIDATION_FAILED.wireName().equals(entered.reason()) ? "Validate" : "Expose";
       events.add(ApiEvent.warning(entered.reason(), action, entered.message()));
     }
+    // Consecutive writes that did the same are one Event ("Created Policy a/b and VirtualService
+    // a/b."): a new Api is one Event, not one per object. Each Event costs the API server and etcd
+    // about as much as an apply (docs/performance.md), and at 10,000 new Apis they were the
+    // difference between keeping up and not.
+    List<ObjectWrite> same = new ArrayList<>();
     for (ObjectWrite write : writes) {
-      switch (write.action()) {
-        case CREATED -> events.add(done("Created", "Create", "Created " + write.describe() + "."));
-        case UPDATED -> events.add(done("Updated", "Update", "Updated " + write.describe() + "."));
-        case ADOPTED ->
-            events.add(
-                done(
-                    "Adopted",
-                    "Adopt",
-                    "Adopted "
-                        + write.describe()
-                        + ", left by the original controller, and updated it."));
-        case DELETED -> events.add(done("Deleted", "Delete", "Deleted " + write.describe() + "."));
-        case FAILED -> {
-          if (!reports(previous, write.error())) {
-            events.add(ApiEvent.warning(APPLY_FAILED, "Apply", write.error()));
-          }
-        }
+      if (!same.isEmpty() && same.get(0).action() != write.action()) {
+        events.add(done(same));
+        same.clear();
+      }
+      if (write.action() != ObjectWrite.Action.FAILED) {
+        same.add(write);
+      } else if (!reports(previous, write.error())) {
+        events.add(ApiEvent.warning(APPLY_FAILED, "Apply", write.error()));
       }
     }
+    if (!same.isEmpty()) events.add(done(same));
     return events;
   }
 
-  private static ApiEvent done(String reason, String action, String note) {
-    return ApiEvent.normal(reason, action, note);
+  /** One Normal Event for writes that did the same, in their order. */
+  private static ApiEvent done(List<ObjectWrite> writes) {
+    String objects = objects(writes);
+    return switch (writes.get(0).action()) {
+      case CREATED -> ApiEvent.normal("Created", "Create", "Created " + objects + ".");
+      case UPDATED -> ApiEvent.normal("Updated", "Update", "Updated " + objects + ".");
+      case ADOPTED ->
+          ApiEvent.normal(
+              "Adopted",
+              "Adopt",
+              "Adopted "
+                  + objects
+                  + ", left by the original controller, and updated "
+                  + (writes.size() == 1 ? "it." : "them."));
+      case DELETED -> ApiEvent.normal("Deleted", "Delete", "Deleted " + objects + ".");
+      case FAILED -> throw new IllegalArgumentException("a failed write is a Warning of its own");
+    };
+  }
+
+  /** "A", "A and B", "A, B and C". */
+  private static String objects(List<ObjectWrite> writes) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < writes.size(); i++) {
+      if (i > 0) text.append(i == writes.size() - 1 ? " and " : ", ");
+      text.append(writes.get(i).describe());
+    }
+    return text.toString();
   }
 
   private static boolean sameState(Condition before, Condition now) {

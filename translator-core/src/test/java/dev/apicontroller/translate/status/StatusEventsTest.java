@@ -1,6 +1,7 @@
 package dev.apicontroller.translate.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.apicontroller.model.ApiStatus;
 import dev.apicontroller.model.Condition;
@@ -42,7 +43,7 @@ class StatusEventsTest {
       status("True", "Exposed", "Service shop/orders is exposed.");
 
   @Test
-  void eachWriteIsANormalEventNamingTheObject() {
+  void consecutiveWritesThatDidTheSameAreOneNormalEventNamingTheObjects() {
     List<ApiEvent> events =
         StatusEvents.between(
             null,
@@ -57,13 +58,55 @@ class StatusEventsTest {
     assertThat(events).extracting(ApiEvent::type).containsOnly(Type.NORMAL);
     assertThat(events)
         .extracting(ApiEvent::reason)
-        .containsExactly("Created", "Created", "Updated", "Adopted", "Deleted");
+        .containsExactly("Created", "Updated", "Adopted", "Deleted");
     assertThat(events)
         .extracting(ApiEvent::action)
-        .containsExactly("Create", "Create", "Update", "Adopt", "Delete");
-    assertThat(events.get(0).note()).isEqualTo("Created Policy shop/orders.");
-    assertThat(events.get(1).note()).isEqualTo("Created VirtualService shop/orders.");
-    assertThat(events.get(3).note()).startsWith("Adopted VirtualService shop/old,");
+        .containsExactly("Create", "Update", "Adopt", "Delete");
+    assertThat(events)
+        .extracting(ApiEvent::note)
+        .containsExactly(
+            "Created Policy shop/orders and VirtualService shop/orders.",
+            "Updated VirtualService shop/orders.",
+            "Adopted VirtualService shop/old, left by the original controller, and updated it.",
+            "Deleted Policy shop/orders.");
+  }
+
+  @Test
+  void threeObjectsAreListedWithCommasAndAnAnd() {
+    List<ApiEvent> events =
+        StatusEvents.between(
+            null,
+            EXPOSED,
+            List.of(
+                ObjectWrite.done(
+                    ObjectKind.REQUEST_AUTHENTICATION, "shop", "orders", Action.ADOPTED),
+                ObjectWrite.done(ObjectKind.AUTHORIZATION_POLICY, "shop", "orders", Action.ADOPTED),
+                ObjectWrite.done(ObjectKind.VIRTUAL_SERVICE, "shop", "orders", Action.ADOPTED)));
+
+    assertThat(events)
+        .extracting(ApiEvent::note)
+        .containsExactly(
+            "Adopted RequestAuthentication shop/orders, AuthorizationPolicy shop/orders and"
+                + " VirtualService shop/orders, left by the original controller, and updated them.");
+  }
+
+  @Test
+  void aFailedWriteEndsTheGroupBeforeIt() {
+    List<ApiEvent> events =
+        StatusEvents.between(
+            null,
+            EXPOSED,
+            List.of(
+                ObjectWrite.done(ObjectKind.POLICY, "shop", "orders", Action.CREATED),
+                ObjectWrite.failed(ObjectKind.VIRTUAL_SERVICE, "shop", "orders", "refused"),
+                ObjectWrite.done(ObjectKind.VIRTUAL_SERVICE, "shop", "other", Action.CREATED)));
+
+    assertThat(events)
+        .extracting(ApiEvent::reason, ApiEvent::note)
+        .containsExactly(
+            tuple("Created", "Created Policy shop/orders."),
+            tuple(StatusEvents.APPLY_FAILED, "refused"),
+            tuple("Created", "Created VirtualService shop/other."));
   }
 
   @Test
