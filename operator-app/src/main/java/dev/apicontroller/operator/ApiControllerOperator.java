@@ -6,6 +6,7 @@ import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.IstioTarget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
@@ -28,12 +29,19 @@ public final class ApiControllerOperator implements AutoCloseable {
   private final ApiEventRecorder events;
   private volatile boolean stopping;
 
+  /**
+   * fabric8 reads a watch event's object by the kind it names: unregistered, an {@code Api} is read
+   * into a generic resource and then converted into an {@link ApiResource}, twice the work for
+   * every {@code Api} event.
+   */
+  static void readsApiEventsTyped(KubernetesSerialization serialization) {
+    serialization.registerKubernetesResource(ApiResource.class);
+  }
+
   public ApiControllerOperator(
       KubernetesClient client, OperatorSettings settings, MeterRegistry registry) {
     String identity = identity();
-    // Watch events name their object's kind; registered, an Api event is read straight into an
-    // ApiResource instead of a generic resource converted afterwards (twice the work).
-    client.getKubernetesSerialization().registerKubernetesResource(ApiResource.class);
+    readsApiEventsTyped(client.getKubernetesSerialization());
     // Made once: java-operator-sdk may apply the configuration below more than once.
     ReconcileQueueMetrics metrics =
         new ReconcileQueueMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry), registry);
