@@ -51,9 +51,8 @@ public final class StatusEvents {
       events.add(ApiEvent.warning(entered.reason(), action, entered.message()));
     }
     // Consecutive writes that did the same are one Event ("Created Policy a/b and VirtualService
-    // a/b."): a new Api is one Event, not one per object. Each Event costs the API server and etcd
-    // about as much as an apply (docs/performance.md), and at 10,000 new Apis they were the
-    // difference between keeping up and not.
+    // a/b."): a new Api is one Event, not one per object. Each Event is one more write to the API
+    // server and etcd, beside the five applies a new Api costs (docs/performance.md).
     List<ObjectWrite> same = new ArrayList<>();
     for (ObjectWrite write : writes) {
       if (!same.isEmpty() && same.get(0).action() != write.action()) {
