@@ -52,7 +52,7 @@ public final class StatusEvents {
     }
     // Consecutive writes that did the same are one Event ("Created Policy a/b and VirtualService
     // a/b."): a new Api is one Event, not one per object. Each Event is one more write to the API
-    // server and etcd, beside the five applies a new Api costs (docs/performance.md).
+    // server and etcd, beside the four applies the operator makes for a new Api.
     List<ObjectWrite> same = new ArrayList<>();
     for (ObjectWrite write : writes) {
       if (!same.isEmpty() && same.get(0).action() != write.action()) {
