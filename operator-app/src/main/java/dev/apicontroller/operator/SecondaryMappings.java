@@ -104,17 +104,10 @@ final class SecondaryMappings {
   }
 
   /**
-   * Another {@code Api} appeared or went away: the {@code Api}s sharing its service or its host,
-   * whose conflict verdict (SPEC 2.1 code 5, SPEC 4 code 4) may change.
-   */
-  Set<ResourceID> siblings(ApiResource api) {
-    return siblings(api, null);
-  }
-
-  /**
-   * An {@code Api} changed from {@code before} (null: unknown) to {@code api}: the siblings of
-   * either state, each service and host looked up once (most updates, such as a status write,
-   * change neither).
+   * Another {@code Api} appeared, went away ({@code before} null) or changed from {@code before} to
+   * {@code api}: the {@code Api}s sharing the service or the host of either state, whose conflict
+   * verdict (SPEC 2.1 code 5, SPEC 4 code 4) may change; each service and host looked up once (most
+   * updates, such as a status write, change neither).
    */
   Set<ResourceID> siblings(ApiResource api, ApiResource before) {
     Set<String> serviceKeys = new HashSet<>();

@@ -89,9 +89,9 @@ class SecondaryMappingsTest {
 
   @Test
   void anApiMapsToItsSiblingsByServiceAndHostAndToApisWaitingForAServiceButNotToItself() {
-    assertThat(mappings.siblings(holder))
+    assertThat(mappings.siblings(holder, null))
         .containsExactlyInAnyOrder(id(sameService), id(waitingForHost));
-    assertThat(mappings.siblings(unrelated)).containsExactly(id(sameService));
+    assertThat(mappings.siblings(unrelated, null)).containsExactly(id(sameService));
   }
 
   @Test
