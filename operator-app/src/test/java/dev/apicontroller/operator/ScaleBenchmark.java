@@ -97,7 +97,7 @@ final class ScaleBenchmark {
 
     try (KubernetesClient user = new KubernetesClientBuilder().withConfig(admin).build()) {
       // As the operator does: its watch reads each Api event straight into an ApiResource.
-      user.getKubernetesSerialization().registerKubernetesResource(ApiResource.class);
+      ApiControllerOperator.readsApiEventsTyped(user.getKubernetesSerialization());
       Path kubeconfig = dir.resolve("kubeconfig.yaml");
       Files.writeString(kubeconfig, serviceAccountKubeconfig(user));
       startOperator(kubeconfig);
@@ -306,7 +306,8 @@ final class ScaleBenchmark {
   private double maxQueued;
   private double maxRunning;
 
-  private long lastSample;
+  /** When the queue was last sampled; the first call samples (nanoTime may be negative). */
+  private long lastSample = System.nanoTime() - SAMPLE_EVERY.toNanos();
 
   /**
    * Samples the reconcile queue every {@link #SAMPLE_EVERY}: each scrape renders all of the
