@@ -2,7 +2,6 @@ package dev.apicontroller.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
@@ -28,7 +27,11 @@ public final class Main {
     }
     settings.rootLogLevel().ifPresent(RootLogLevel::set);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    KubernetesClient client = newClient(new KubernetesClientBuilder(), registry);
+    KubernetesClient client =
+        new KubernetesClientBuilder()
+            .withHttpClientBuilderConsumer(
+                b -> b.addOrReplaceInterceptor("write-metrics", new ApiWriteMetrics(registry)))
+            .build();
     ApiControllerOperator operator;
     HealthServer health;
     try {
@@ -75,21 +78,6 @@ public final class Main {
         settings.config().domain(),
         settings.watchNamespaces().isEmpty() ? "all" : settings.watchNamespaces(),
         settings.leaderElection());
-  }
-
-  /**
-   * The operator's client: its writes counted, and HTTP/1.1. Over HTTP/2 every request and watch
-   * shares one connection whose frames the JDK client and kube-apiserver handle one at a time; over
-   * HTTP/1.1 each request has a connection of its own, and the machine spends less CPU per {@code
-   * Api} (docs/performance.md, "HTTP/1.1").
-   */
-  static KubernetesClient newClient(KubernetesClientBuilder builder, MeterRegistry registry) {
-    return builder
-        .withHttpClientBuilderConsumer(
-            b ->
-                b.preferHttp11()
-                    .addOrReplaceInterceptor("write-metrics", new ApiWriteMetrics(registry)))
-        .build();
   }
 
   private static String rootMessage(Throwable e) {
