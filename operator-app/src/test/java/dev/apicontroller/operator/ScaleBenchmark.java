@@ -218,8 +218,22 @@ final class ScaleBenchmark {
   private void create(KubernetesClient user, int i) {
     String ns = namespace(i % NAMESPACES);
     String name = "api-" + i;
-    String yaml =
-        """
+    String yaml = securedApiYaml(name, ns, i);
+    ApiResource api = user.getKubernetesSerialization().unmarshal(yaml, ApiResource.class);
+    try {
+      user.resource(api).fieldManager("scale-benchmark").forceConflicts().serverSideApply();
+      created.put(ns + "/" + name, System.nanoTime());
+    } catch (RuntimeException e) {
+      System.err.println("create " + ns + "/" + name + " failed: " + e);
+    }
+  }
+
+  /**
+   * The benchmark's {@code Api} number {@code i}: one JWT issuer (of ten), two excluded paths, its
+   * own Service and host.
+   */
+  static String securedApiYaml(String name, String namespace, int i) {
+    return """
         apiVersion: gateway.kyma-project.io/v1alpha2
         kind: Api
         metadata:
@@ -240,14 +254,7 @@ final class ScaleBenchmark {
                 - exact: /healthz
                 - prefix: /public/
         """
-            .formatted(name, ns, i, ns, i, i % 10, i % 10);
-    ApiResource api = user.getKubernetesSerialization().unmarshal(yaml, ApiResource.class);
-    try {
-      user.resource(api).fieldManager("scale-benchmark").forceConflicts().serverSideApply();
-      created.put(ns + "/" + name, System.nanoTime());
-    } catch (RuntimeException e) {
-      System.err.println("create " + ns + "/" + name + " failed: " + e);
-    }
+        .formatted(name, namespace, i, namespace, i, i % 10, i % 10);
   }
 
   private final class ReadyRecorder implements ResourceEventHandler<ApiResource> {
@@ -371,7 +378,7 @@ final class ScaleBenchmark {
     return cpu;
   }
 
-  private static double cpuSeconds(ProcessHandle process) {
+  static double cpuSeconds(ProcessHandle process) {
     return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
   }
 
