@@ -1,14 +1,17 @@
 package dev.apicontroller.k8s;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.Manifests;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.conflict.ObjectRef;
+import dev.apicontroller.translate.hold.AuthenticationHold;
 import dev.apicontroller.translate.status.ApplyOutcome;
 import dev.apicontroller.translate.status.ObjectWrite;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -19,6 +22,7 @@ import io.javaoperatorsdk.operator.OperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.SSABasedGenericKubernetesResourceMatcher;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -158,15 +162,82 @@ public final class ObjectApplier {
    * not controlled by this {@code Api}.
    */
   public boolean delete(OwnedObject owned) {
-    if (apiUid == null || !apiUid.equals(CacheIndexes.controllerUidOf(owned.object()))) {
-      return false;
-    }
-    resources(owned.kind(), owned.object().getApiVersion())
+    if (!controlled(owned.object())) return false;
+    deleteObject(context.getClient(), owned);
+    return true;
+  }
+
+  /**
+   * {@link #delete} for an object whose {@code Api} is gone, so that no reconcile acts for it: the
+   * caller has checked that it is controlled by that {@code Api}.
+   */
+  public static void deleteObject(KubernetesClient client, OwnedObject owned) {
+    client
+        .genericKubernetesResources(definition(owned.kind(), owned.object().getApiVersion()))
         .inNamespace(owned.namespace())
         .withName(owned.name())
         .delete();
     LOG.info("deleted {} {}/{}", owned.kind().kind(), owned.namespace(), owned.name());
+  }
+
+  /**
+   * Lets an object this {@code Api} controls go from {@link AuthenticationHold}: removes the hold's
+   * finalizer, so that a terminating object goes at once. {@code whole} is the cached object with
+   * its finalizers. A JSON patch that tests the uid and the finalizers first, so an object replaced
+   * or changed since the cache saw it is left (the API server answers 422, thrown, and the
+   * reconcile is retried). Returns false, writing nothing, when the object carries no hold or is
+   * not controlled by this {@code Api}; a 404 is an object already gone.
+   */
+  public boolean release(ObjectKind kind, GenericKubernetesResource whole) {
+    if (!controlled(whole)) return false;
+    return releaseHold(context.getClient(), kind, whole);
+  }
+
+  /**
+   * {@link #release} for an object whose {@code Api} is gone, so that no reconcile acts for it: the
+   * caller has checked that it is controlled by that {@code Api}. Returns false, writing nothing,
+   * when the object carries no hold.
+   */
+  public static boolean releaseHold(
+      KubernetesClient client, ObjectKind kind, GenericKubernetesResource whole) {
+    Optional<List<String>> kept = AuthenticationHold.released(whole.getMetadata().getFinalizers());
+    if (kept.isEmpty()) return false;
+    ArrayNode patch = Manifests.json().createArrayNode();
+    patch
+        .addObject()
+        .put("op", "test")
+        .put("path", "/metadata/uid")
+        .put("value", whole.getMetadata().getUid());
+    patch
+        .addObject()
+        .put("op", "test")
+        .put("path", "/metadata/finalizers")
+        .set("value", Manifests.json().valueToTree(whole.getMetadata().getFinalizers()));
+    patch
+        .addObject()
+        .put("op", "replace")
+        .put("path", "/metadata/finalizers")
+        .set("value", Manifests.json().valueToTree(kept.get()));
+    try {
+      client
+          .genericKubernetesResources(definition(kind, whole.getApiVersion()))
+          .inNamespace(whole.getMetadata().getNamespace())
+          // Given the cached object, fabric8 does not read it from the server first.
+          .resource(whole)
+          .patch(PatchContext.of(PatchType.JSON), patch.toString());
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404) throw e;
+    }
+    LOG.info(
+        "released {} {}/{}",
+        kind.kind(),
+        whole.getMetadata().getNamespace(),
+        whole.getMetadata().getName());
     return true;
+  }
+
+  private boolean controlled(GenericKubernetesResource object) {
+    return apiUid != null && apiUid.equals(CacheIndexes.controllerUidOf(object));
   }
 
   private boolean ownedFieldsMatch(

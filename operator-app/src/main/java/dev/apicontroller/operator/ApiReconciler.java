@@ -15,6 +15,7 @@ import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.Translation;
 import dev.apicontroller.translate.decide.ApiTranslator;
+import dev.apicontroller.translate.hold.AuthenticationHold;
 import dev.apicontroller.translate.status.ApplyOutcome;
 import dev.apicontroller.translate.status.ObjectWrite;
 import dev.apicontroller.translate.status.StatusComposer;
@@ -23,11 +24,11 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Service;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -53,13 +54,16 @@ import org.slf4j.LoggerFactory;
  * writes the status only when it changed. Level-triggered: it never looks at what changed, only at
  * what is.
  *
- * <p>A deleted {@code Api} loses its routes here, before its finalizer goes; owner references then
- * remove the rest. Left to the garbage collector alone, the VirtualService and the Policy go in no
- * set order, and a route that outlives its Policy serves the Service unsecured for a moment (SPEC
- * 6; FaultsIT measured up to 288 ms in most deletions).
+ * <p>A deleted {@code Api} loses its routes here, then its authentication objects their hold
+ * ({@link AuthenticationHold}): java-operator-sdk calls {@link #reconcile} on every event, the
+ * delete included, one at a time per {@code Api}, so no apply of this {@code Api} can run between.
+ * Left to the garbage collector alone, the VirtualService and the Policy go in no set order, and a
+ * route that outlives its Policy serves the Service unsecured for a moment (SPEC 6; FaultsIT
+ * measured up to 288 ms in most deletions); the hold keeps the Policy in force until the route is
+ * gone.
  */
-@ControllerConfiguration(name = ApiReconciler.NAME)
-public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<ApiResource> {
+@ControllerConfiguration(name = ApiReconciler.NAME, triggerReconcilerOnAllEvents = true)
+public final class ApiReconciler implements Reconciler<ApiResource> {
   static final String NAME = "api-controller";
   private static final Logger LOG = LoggerFactory.getLogger(ApiReconciler.class);
   private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
@@ -76,6 +80,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
   private volatile GeneratedObjectCaches objectCaches;
   private volatile EventSources eventSources;
   private volatile InformerClusterView clusterView;
+  private volatile IndexedResourceCache<ApiResource> primaryCache;
 
   ApiReconciler(
       Config config,
@@ -114,24 +119,35 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
         new InformerClusterView(
             new EventSourceCache<>(context.getPrimaryCache()), objectCaches, services, namespaces);
     metrics.watch(context.getPrimaryCache());
-    return sources.all();
+    primaryCache = context.getPrimaryCache();
+    List<EventSource<?, ApiResource>> all = new ArrayList<>(sources.all());
+    all.add(new OrphanedHolds(this, context.getClient()));
+    return all;
   }
 
   @Override
   public UpdateControl<ApiResource> reconcile(ApiResource resource, Context<ApiResource> context) {
+    if (context.isPrimaryResourceDeleted() || resource.isMarkedForDeletion()) {
+      return removeOwned(resource, context);
+    }
     long started = System.nanoTime();
     eventSources.beforeReconcile();
     String uid = resource.getMetadata().getUid();
     Translation translation = translator.translate(resource.toApi(), clusterView);
+    List<GeneratedObject> wanted = AuthenticationHold.held(translation.objects());
 
     ObjectApplier applier = new ObjectApplier(context, this::cacheWatching);
     List<ObjectWrite> writes = new ArrayList<>();
-    Map<ObjectKind.Role, ApplyOutcome> outcomes =
-        applyInOrder(applier, translation.objects(), uid, writes);
+    Map<ObjectKind.Role, ApplyOutcome> outcomes = applyInOrder(applier, wanted, uid, writes);
+    boolean allApplied =
+        outcomes.values().stream().allMatch(o -> o.kind() == ApplyOutcome.Kind.APPLIED);
     if (translation.pruneUndesired()) {
-      boolean allApplied =
-          outcomes.values().stream().allMatch(o -> o.kind() == ApplyOutcome.Kind.APPLIED);
-      pruneUnwanted(applier, translation.objects(), uid, writes, allApplied);
+      pruneUnwanted(applier, wanted, uid, writes, allApplied);
+    }
+    if (AuthenticationHold.apiFinalizerRemovable(
+        resource.getMetadata().getFinalizers(),
+        translation.pruneUndesired() && allApplied && !applier.changedMeanwhile())) {
+      removeApiFinalizer(resource, context);
     }
 
     ApiStatus composed = StatusComposer.complete(translation, outcomes);
@@ -189,19 +205,131 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
   }
 
   /**
-   * Deletes the routes this {@code Api} owns; the finalizer is removed once they are gone, and
-   * garbage collection takes the authentication objects after them. A failed delete throws and is
-   * retried.
+   * An {@code Api} deleted or being deleted: deletes the routes it owns, then releases its
+   * authentication objects from their hold, so they go (the garbage collector deletes them, its
+   * owner being gone) only after the routes. An {@code Api} that still carries {@link
+   * AuthenticationHold#API_FINALIZER} loses it last. A failed write throws and is retried; routes
+   * come first in {@link GeneratedObjectCaches#ownedBy}, so a failed route delete releases nothing.
    */
-  @Override
-  public DeleteControl cleanup(ApiResource resource, Context<ApiResource> context) {
+  private UpdateControl<ApiResource> removeOwned(
+      ApiResource resource, Context<ApiResource> context) {
     eventSources.beforeReconcile();
     String uid = resource.getMetadata().getUid();
+    ObjectApplier applier = new ObjectApplier(context, this::cacheWatching);
     List<ObjectWrite> writes = new ArrayList<>();
-    deleteOwnedRoutes(new ObjectApplier(context, this::cacheWatching), uid, writes);
+    deleteOwnedRoutes(applier, uid, writes);
+    if (uid != null) {
+      for (OwnedObject owned : objectCaches.ownedBy(uid)) {
+        if (!AuthenticationHold.holds(owned.kind())) continue;
+        whole(owned).ifPresent(o -> applier.release(owned.kind(), o));
+      }
+    }
+    if (!context.isPrimaryResourceDeleted()
+        && resource.getMetadata().getFinalizers() != null
+        && resource.getMetadata().getFinalizers().contains(AuthenticationHold.API_FINALIZER)) {
+      removeApiFinalizer(resource, context);
+    }
     events.record(
         resource, StatusEvents.between(resource.getStatus(), resource.getStatus(), writes));
-    return DeleteControl.defaultDelete();
+    return UpdateControl.noUpdate();
+  }
+
+  /**
+   * Releases the authentication objects held for {@code Api}s deleted while no operator ran ({@link
+   * AuthenticationHold#orphaned}), after deleting the routes those {@code Api}s owned. Beside the
+   * reconciles, not through them: none runs for an {@code Api} that is gone, and each release tests
+   * the object it read. Returns how many it released; a failed write throws.
+   */
+  int releaseOrphanedHolds(KubernetesClient client) {
+    int released = 0;
+    for (Map.Entry<ObjectKind, InformerEventSource<GenericKubernetesResource, ApiResource>> e :
+        objectSources.entrySet()) {
+      ObjectKind kind = e.getKey();
+      if (!AuthenticationHold.holds(kind)) continue;
+      List<GenericKubernetesResource> candidates =
+          e.getValue().list(o -> !apiExists(o, CacheIndexes.controllerUidOf(o))).toList();
+      for (GenericKubernetesResource light : candidates) {
+        Optional<GenericKubernetesResource> whole =
+            objectCaches
+                .cache(kind)
+                .get(light.getMetadata().getNamespace(), light.getMetadata().getName());
+        if (whole.isEmpty()) continue;
+        String uid = CacheIndexes.controllerUidOf(whole.get());
+        if (!AuthenticationHold.orphaned(
+            whole.get().getMetadata().getFinalizers(), uid, u -> apiExists(whole.get(), u))) {
+          continue;
+        }
+        for (OwnedObject owned : objectCaches.ownedBy(uid)) {
+          if (owned.kind().role() == ObjectKind.Role.ROUTE) {
+            ObjectApplier.deleteObject(client, owned);
+          }
+        }
+        if (ObjectApplier.releaseHold(client, kind, whole.get())) released++;
+      }
+    }
+    return released;
+  }
+
+  /**
+   * Whether the {@code Api} that {@code object}'s controller reference names, with that uid,
+   * exists.
+   */
+  private boolean apiExists(GenericKubernetesResource object, String uid) {
+    if (uid == null || object.getMetadata().getOwnerReferences() == null) return true;
+    for (var ref : object.getMetadata().getOwnerReferences()) {
+      if (!uid.equals(ref.getUid())) continue;
+      if (!dev.apicontroller.model.ApiKind.KIND.equals(ref.getKind())) return true;
+      return primaryCache
+          .get(new ResourceID(ref.getName(), object.getMetadata().getNamespace()))
+          .map(api -> uid.equals(api.getMetadata().getUid()))
+          .orElse(false);
+    }
+    return true;
+  }
+
+  /** Whether the informers of the generated objects have filled their caches. */
+  boolean objectCachesFilled() {
+    return !objectSources.isEmpty()
+        && objectSources.values().stream().allMatch(InformerEventSource::isRunning);
+  }
+
+  /** The cached object whole (with its finalizers), as the cache holds it now. */
+  private Optional<GenericKubernetesResource> whole(OwnedObject owned) {
+    return objectCaches.cache(owned.kind()).get(owned.namespace(), owned.name());
+  }
+
+  /**
+   * Removes the {@code Api} finalizer an earlier version of this operator added. A JSON patch that
+   * tests the finalizers first: a list changed meanwhile fails (422), and the reconcile is retried.
+   */
+  private static void removeApiFinalizer(ApiResource resource, Context<ApiResource> context) {
+    List<String> finalizers = resource.getMetadata().getFinalizers();
+    List<String> kept = new ArrayList<>(finalizers);
+    kept.removeIf(AuthenticationHold.API_FINALIZER::equals);
+    var json = context.getClient().getKubernetesSerialization();
+    String patch =
+        "[{\"op\":\"test\",\"path\":\"/metadata/finalizers\",\"value\":"
+            + json.asJson(finalizers)
+            + "},{\"op\":\"replace\",\"path\":\"/metadata/finalizers\",\"value\":"
+            + json.asJson(kept)
+            + "}]";
+    try {
+      context
+          .getClient()
+          .resources(ApiResource.class)
+          .inNamespace(resource.getMetadata().getNamespace())
+          .resource(resource)
+          .patch(
+              io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                  io.fabric8.kubernetes.client.dsl.base.PatchType.JSON),
+              patch);
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      if (e.getCode() != 404) throw e;
+    }
+    LOG.info(
+        "removed the finalizer {} from Api {}",
+        AuthenticationHold.API_FINALIZER,
+        resource.qualifiedName());
   }
 
   /**
@@ -254,6 +382,12 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
                 : objectCaches
                     .cache(object.objectKind())
                     .get(object.metadata().namespace(), object.metadata().name());
+        if (!route && live.isPresent() && heldAndTerminating(live.get(), uid)) {
+          // Deleted by someone while wanted: the routes went first (above); it goes now, and is
+          // created anew.
+          applier.release(object.objectKind(), live.get());
+          live = Optional.empty();
+        }
         outcome = applier.apply(object, live);
         ObjectWrites.applied(object, live, outcome).ifPresent(writes::add);
       }
@@ -290,7 +424,7 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
         objects.stream().anyMatch(o -> o.objectKind().role() != ObjectKind.Role.ROUTE);
     if (!secured || uid == null) return false;
     boolean withheld = routeWithheld(objects);
-    if (withheld || authenticationReattaches(objects)) {
+    if (withheld || authenticationReattaches(objects) || authenticationTerminating(objects, uid)) {
       // Every route it owns, of either kind: a switch may also change the route's kind.
       int before = writes.size();
       deleteOwnedRoutes(applier, uid, writes);
@@ -347,6 +481,28 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
     return other;
   }
 
+  /**
+   * Whether a wanted authentication object of this {@code Api} is live but being deleted (by a
+   * person: the {@code Api} is not). Its hold keeps it in force; it can only be created anew once
+   * released, and the routes that rely on it go before that.
+   */
+  private boolean authenticationTerminating(List<GeneratedObject> objects, String uid) {
+    for (GeneratedObject o : objects) {
+      if (o.objectKind().role() == ObjectKind.Role.ROUTE) continue;
+      Optional<GenericKubernetesResource> live =
+          objectCaches.cache(o.objectKind()).get(o.metadata().namespace(), o.metadata().name());
+      if (live.isPresent() && heldAndTerminating(live.get(), uid)) return true;
+    }
+    return false;
+  }
+
+  private static boolean heldAndTerminating(GenericKubernetesResource live, String uid) {
+    return live.getMetadata().getDeletionTimestamp() != null
+        && uid != null
+        && uid.equals(CacheIndexes.controllerUidOf(live))
+        && AuthenticationHold.released(live.getMetadata().getFinalizers()).isPresent();
+  }
+
   /** Auth objects wanted without a route: the core holds the route back (ambient, SPEC 3.5). */
   private static boolean routeWithheld(List<GeneratedObject> wanted) {
     return !wanted.isEmpty()
@@ -390,6 +546,9 @@ public final class ApiReconciler implements Reconciler<ApiResource>, Cleaner<Api
             owned.namespace(),
             owned.name());
         continue;
+      }
+      if (AuthenticationHold.holds(owned.kind())) {
+        whole(owned).ifPresent(o -> applier.release(owned.kind(), o));
       }
       if (applier.delete(owned)) writes.add(ObjectWrites.deleted(owned));
     }
