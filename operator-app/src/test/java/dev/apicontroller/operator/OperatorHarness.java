@@ -66,6 +66,11 @@ final class OperatorHarness implements AutoCloseable {
     operator.start();
   }
 
+  /** Stops the running operator; {@link #start} starts another. */
+  void stop() {
+    operator.close();
+  }
+
   /** Stops the running operator and starts one with other settings (a configuration change). */
   void restart(Map<String, String> env) {
     operator.close();
