@@ -73,6 +73,18 @@ public final class CacheIndexes {
     return kind == ObjectKind.HTTP_ROUTE ? List.of(HOSTNAMES) : List.of();
   }
 
+  /**
+   * Generated objects being deleted, all under the key {@link #TERMINATING}: few at any time, so
+   * that a look for the held ones whose {@code Api} is gone need not read every object.
+   */
+  public static final String TERMINATING = "terminating";
+
+  public static List<String> terminating(HasMetadata object) {
+    return object.getMetadata() != null && object.getMetadata().getDeletionTimestamp() != null
+        ? List.of(TERMINATING)
+        : List.of();
+  }
+
   public static List<String> controllerUid(HasMetadata object) {
     String uid = controllerUidOf(object);
     return uid == null ? List.of() : List.of(uid);

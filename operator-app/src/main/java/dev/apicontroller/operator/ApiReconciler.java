@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +82,9 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
   private volatile EventSources eventSources;
   private volatile InformerClusterView clusterView;
   private volatile IndexedResourceCache<ApiResource> primaryCache;
+
+  /** The {@code Api}s being reconciled now: {@link #releaseOrphanedHolds} leaves theirs alone. */
+  private final Set<ResourceID> reconciling = ConcurrentHashMap.newKeySet();
 
   ApiReconciler(
       Config config,
@@ -127,9 +131,20 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
 
   @Override
   public UpdateControl<ApiResource> reconcile(ApiResource resource, Context<ApiResource> context) {
-    if (context.isPrimaryResourceDeleted() || resource.isMarkedForDeletion()) {
-      return removeOwned(resource, context);
+    ResourceID id = ResourceID.fromResource(resource);
+    reconciling.add(id);
+    try {
+      if (context.isPrimaryResourceDeleted() || resource.isMarkedForDeletion()) {
+        return removeOwned(resource, context);
+      }
+      return applyWanted(resource, context);
+    } finally {
+      reconciling.remove(id);
     }
+  }
+
+  private UpdateControl<ApiResource> applyWanted(
+      ApiResource resource, Context<ApiResource> context) {
     long started = System.nanoTime();
     eventSources.beforeReconcile();
     String uid = resource.getMetadata().getUid();
@@ -235,19 +250,31 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
   }
 
   /**
-   * Releases the authentication objects held for {@code Api}s deleted while no operator ran ({@link
-   * AuthenticationHold#orphaned}), after deleting the routes those {@code Api}s owned. Beside the
-   * reconciles, not through them: none runs for an {@code Api} that is gone, and each release tests
-   * the object it read. Returns how many it released; a failed write throws.
+   * Releases the authentication objects held for {@code Api}s that no longer exist ({@link
+   * AuthenticationHold#orphaned}), after deleting the routes those {@code Api}s owned: deleted
+   * while no operator ran, or whose delete reconcile did not complete. Beside the reconciles, not
+   * through them: an {@code Api} gone from the cache gets no reconcile that applies (java-operator-
+   * sdk hands it the delete event, which does what this does), one still being reconciled is left
+   * to that reconcile, and each release tests the object it read. Returns how many it released; a
+   * failed write throws.
+   *
+   * @param everyObject look at every cached object (on start), or only at those being deleted
    */
-  int releaseOrphanedHolds(KubernetesClient client) {
+  int releaseOrphanedHolds(KubernetesClient client, boolean everyObject) {
     int released = 0;
     for (Map.Entry<ObjectKind, InformerEventSource<GenericKubernetesResource, ApiResource>> e :
         objectSources.entrySet()) {
       ObjectKind kind = e.getKey();
       if (!AuthenticationHold.holds(kind)) continue;
       List<GenericKubernetesResource> candidates =
-          e.getValue().list(o -> !apiExists(o, CacheIndexes.controllerUidOf(o))).toList();
+          (everyObject
+                  ? e.getValue().list(o -> true)
+                  : e
+                      .getValue()
+                      .byIndex(CacheIndexes.TERMINATING, CacheIndexes.TERMINATING)
+                      .stream())
+              .filter(o -> !apiExists(o, CacheIndexes.controllerUidOf(o)))
+              .toList();
       for (GenericKubernetesResource light : candidates) {
         Optional<GenericKubernetesResource> whole =
             objectCaches
@@ -256,7 +283,9 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
         if (whole.isEmpty()) continue;
         String uid = CacheIndexes.controllerUidOf(whole.get());
         if (!AuthenticationHold.orphaned(
-            whole.get().getMetadata().getFinalizers(), uid, u -> apiExists(whole.get(), u))) {
+                whole.get().getMetadata().getFinalizers(), uid, u -> apiExists(whole.get(), u))
+            || beingReconciled(whole.get(), uid)
+            || apiOnServer(client, whole.get(), uid)) {
           continue;
         }
         for (OwnedObject owned : objectCaches.ownedBy(uid)) {
@@ -285,6 +314,37 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
           .orElse(false);
     }
     return true;
+  }
+
+  /**
+   * Whether the API server has the {@code Api} (with that uid) the cache has not: the one read of
+   * the pass, made only for an object found orphaned, so that no cache lag can ever release a live
+   * {@code Api}'s objects. A list by name: the role lists {@code Api}s, it does not get them.
+   */
+  private static boolean apiOnServer(
+      KubernetesClient client, GenericKubernetesResource object, String uid) {
+    for (var ref : object.getMetadata().getOwnerReferences()) {
+      if (!uid.equals(ref.getUid())) continue;
+      return client
+          .resources(ApiResource.class)
+          .inNamespace(object.getMetadata().getNamespace())
+          .withField("metadata.name", ref.getName())
+          .list()
+          .getItems()
+          .stream()
+          .anyMatch(api -> uid.equals(api.getMetadata().getUid()));
+    }
+    return true;
+  }
+
+  private boolean beingReconciled(GenericKubernetesResource object, String uid) {
+    for (var ref : object.getMetadata().getOwnerReferences()) {
+      if (uid.equals(ref.getUid())) {
+        return reconciling.contains(
+            new ResourceID(ref.getName(), object.getMetadata().getNamespace()));
+      }
+    }
+    return false;
   }
 
   /** Whether the informers of the generated objects have filled their caches. */

@@ -132,6 +132,7 @@ final class EventSources {
           new java.util.HashMap<>();
       indexes.put(CacheIndexes.CONTROLLER_UID, CacheIndexes::controllerUid);
       if (route) indexes.put(hostIndexName, hostsOf);
+      else indexes.put(CacheIndexes.TERMINATING, CacheIndexes::terminating);
       source.addIndexers(indexes);
       self.set(source);
       initialLists.add(() -> initial.record(source.list()));

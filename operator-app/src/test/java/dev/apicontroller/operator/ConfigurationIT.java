@@ -58,7 +58,7 @@ class ConfigurationIT {
   }
 
   @Test
-  void aNewSecuredApiCostsAtMostFourWritesAndNoReadsOutsideTheInformers() {
+  void aNewSecuredApiCostsAtMostThreeWritesAndNoReadsOutsideTheInformers() {
     startIn("budget", Map.of());
     harness.operatorRequests.reset();
 
@@ -67,8 +67,8 @@ class ConfigurationIT {
     pause();
 
     assertThat(harness.operatorRequests.writesBesidesEvents())
-        .as("finalizer, Policy, VirtualService, status")
-        .hasSizeLessThanOrEqualTo(4)
+        .as("Policy, VirtualService, status")
+        .hasSizeLessThanOrEqualTo(3)
         .anyMatch(w -> w.startsWith("PATCH ") && w.contains("/policies/orders?") && applied(w))
         .anyMatch(
             w -> w.startsWith("PATCH ") && w.contains("/virtualservices/orders?") && applied(w));

@@ -43,7 +43,9 @@ import org.junit.jupiter.api.Test;
  * after the Policy moved to the new one on a {@code spec.service.name} change (see
  * ServiceChangeIT), and, when an {@code Api} is deleted, the route outliving its Policy because the
  * garbage collector deletes them in no set order (the operator now deletes the route itself before
- * letting the {@code Api}'s finalizer go).
+ * it releases the authentication objects from their hold, {@code AuthenticationHold}). The kills
+ * leave {@code Api}s deleted while no operator ran: {@code OrphanedHolds} finds their objects at
+ * the next start.
  */
 class FaultsIT {
   private static final int APIS = Integer.getInteger("apicontroller.faults.apis", 1000);

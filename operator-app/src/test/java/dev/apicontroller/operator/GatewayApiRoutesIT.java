@@ -127,7 +127,8 @@ class GatewayApiRoutesIT {
         "orders",
         r -> List.of(ns + "-new.kyma.local").equals(spec(r).get("hostnames")));
 
-    // Deleted with the Api: the route first (the finalizer), the rest by owner references.
+    // Deleted with the Api: the route first (the hold on the auth objects), the rest by owner
+    // references.
     harness.user.resource(created).delete();
     harness.awaitGone(HTTP_ROUTE, "HTTPRoute", ns, "orders");
     assertThat(harness.operatorRequests.writesTo("/namespaces/" + ns + "/httproutes/orders"))
