@@ -255,24 +255,19 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
    * while no operator ran, or whose delete reconcile did not complete. Beside the reconciles, not
    * through them: an {@code Api} gone from the cache gets no reconcile that applies (java-operator-
    * sdk hands it the delete event, which does what this does), one still being reconciled is left
-   * to that reconcile, and each release tests the object it read. Returns how many it released; a
-   * failed write throws.
-   *
-   * @param everyObject look at every cached object (on start), or only at those being deleted
+   * to that reconcile, and each release tests the object it read. Only objects being deleted are
+   * looked at (an index): the garbage collector deletes those of an {@code Api} that is gone, and
+   * one it has not deleted yet holds nothing back. Returns how many it released; a failed write
+   * throws.
    */
-  int releaseOrphanedHolds(KubernetesClient client, boolean everyObject) {
+  int releaseOrphanedHolds(KubernetesClient client) {
     int released = 0;
     for (Map.Entry<ObjectKind, InformerEventSource<GenericKubernetesResource, ApiResource>> e :
         objectSources.entrySet()) {
       ObjectKind kind = e.getKey();
       if (!AuthenticationHold.holds(kind)) continue;
       List<GenericKubernetesResource> candidates =
-          (everyObject
-                  ? e.getValue().list(o -> true)
-                  : e
-                      .getValue()
-                      .byIndex(CacheIndexes.TERMINATING, CacheIndexes.TERMINATING)
-                      .stream())
+          e.getValue().byIndex(CacheIndexes.TERMINATING, CacheIndexes.TERMINATING).stream()
               .filter(o -> !apiExists(o, CacheIndexes.controllerUidOf(o)))
               .toList();
       for (GenericKubernetesResource light : candidates) {

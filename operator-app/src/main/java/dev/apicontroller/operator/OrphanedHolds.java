@@ -10,15 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Releases, on each start of the controller (so on each new leader), the authentication objects
- * held for {@code Api}s that no longer exist ({@link ApiReconciler#releaseOrphanedHolds}), and
- * then, every {@link #EVERY}, those of them being deleted. Such an {@code Api} may have no
- * reconcile left: deleted while no operator ran, its delete event is gone with the informer that
- * would have seen it; and java-operator-sdk 5.2.3 did not always retry a delete reconcile that
- * failed (FaultsIT: 7 of 32 failed ones, under injected conflicts, were never tried again). An
- * event source so that java-operator-sdk starts and stops it with the controller; it sends no
- * event. It waits until the informers of the generated objects have filled their caches; a failed
- * pass is tried again after {@link #RETRY_AFTER}.
+ * Releases, on each start of the controller (so on each new leader) and then every {@link #EVERY},
+ * the authentication objects held for {@code Api}s that no longer exist and being deleted ({@link
+ * ApiReconciler#releaseOrphanedHolds}). Such an {@code Api} may have no reconcile left: deleted
+ * while no operator ran, its delete event is gone with the informer that would have seen it; and
+ * java-operator-sdk 5.2.3 did not always retry a delete reconcile that failed (FaultsIT: 7 of 32
+ * failed ones, under injected conflicts, were never tried again). An event source so that
+ * java-operator-sdk starts and stops it with the controller; it sends no event. It waits until the
+ * informers of the generated objects have filled their caches; a failed pass is tried again after
+ * {@link #RETRY_AFTER}.
  */
 final class OrphanedHolds extends AbstractEventSource<GenericKubernetesResource, ApiResource> {
   private static final Logger LOG = LoggerFactory.getLogger(OrphanedHolds.class);
@@ -60,12 +60,10 @@ final class OrphanedHolds extends AbstractEventSource<GenericKubernetesResource,
   private void run() {
     try {
       while (!reconciler.objectCachesFilled()) Thread.sleep(POLL.toMillis());
-      boolean everyObject = true;
       while (true) {
         Duration next = EVERY;
         try {
-          int released = reconciler.releaseOrphanedHolds(client, everyObject);
-          everyObject = false;
+          int released = reconciler.releaseOrphanedHolds(client);
           if (released > 0) {
             LOG.info("released {} objects held for Apis that no longer exist", released);
           }
