@@ -9,6 +9,7 @@ import dev.apicontroller.k8s.ObjectApplier;
 import dev.apicontroller.k8s.OwnedObject;
 import dev.apicontroller.k8s.TransitionTimes;
 import dev.apicontroller.k8s.WrittenObjectCache;
+import dev.apicontroller.model.ApiKind;
 import dev.apicontroller.model.ApiStatus;
 import dev.apicontroller.translate.Config;
 import dev.apicontroller.translate.GeneratedObject;
@@ -25,6 +26,9 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -302,7 +306,7 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
     if (uid == null || object.getMetadata().getOwnerReferences() == null) return true;
     for (var ref : object.getMetadata().getOwnerReferences()) {
       if (!uid.equals(ref.getUid())) continue;
-      if (!dev.apicontroller.model.ApiKind.KIND.equals(ref.getKind())) return true;
+      if (!ApiKind.KIND.equals(ref.getKind())) return true;
       return primaryCache
           .get(new ResourceID(ref.getName(), object.getMetadata().getNamespace()))
           .map(api -> uid.equals(api.getMetadata().getUid()))
@@ -374,11 +378,8 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
           .resources(ApiResource.class)
           .inNamespace(resource.getMetadata().getNamespace())
           .resource(resource)
-          .patch(
-              io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
-                  io.fabric8.kubernetes.client.dsl.base.PatchType.JSON),
-              patch);
-    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+          .patch(PatchContext.of(PatchType.JSON), patch);
+    } catch (KubernetesClientException e) {
       if (e.getCode() != 404) throw e;
     }
     LOG.info(

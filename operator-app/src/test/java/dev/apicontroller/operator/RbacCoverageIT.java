@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.apicontroller.k8s.ApiResource;
 import dev.apicontroller.model.ApiStatus;
+import dev.apicontroller.translate.hold.AuthenticationHold;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -81,6 +83,16 @@ class RbacCoverageIT {
     admin.resource(ConfigurationIT.service(ns, "left", "left")).create();
     // What the original Go controller left: its objects and its status (apis/status: update).
     new OriginalControllerSeed(admin, ns).api("left", true);
+    // What an earlier version of this operator left: an Api with its finalizer (apis: patch).
+    admin.resource(ConfigurationIT.service(ns, "upgraded", "upgraded")).create();
+    ApiResource upgraded =
+        admin
+            .getKubernetesSerialization()
+            .unmarshal(
+                ApiLifecycleIT.securedApi(ns, "upgraded", "upgraded", "upgraded-" + ns),
+                ApiResource.class);
+    upgraded.getMetadata().setFinalizers(List.of(AuthenticationHold.API_FINALIZER));
+    admin.resource(upgraded).create();
     String takenHost = "taken-" + ns;
     admin
         .resource(
@@ -96,6 +108,10 @@ class RbacCoverageIT {
     try (OperatorHarness legacy = new OperatorHarness(env)) {
       // Adopted in place: the VirtualService and Policy updated, the status replaced whole.
       legacy.awaitStatus(ns, "left", ready());
+      legacy.awaitStatus(ns, "upgraded", ready());
+      legacy
+          .awaiting()
+          .until(() -> legacy.api(ns, "upgraded").getMetadata().getFinalizers().isEmpty());
       // Created: a Policy and a VirtualService; the status patched.
       legacy.createApi(ApiLifecycleIT.securedApi(ns, "orders", "orders", "orders-" + ns));
       legacy.awaitStatus(ns, "orders", ready());
