@@ -86,6 +86,7 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
   private volatile EventSources eventSources;
   private volatile InformerClusterView clusterView;
   private volatile IndexedResourceCache<ApiResource> primaryCache;
+  private volatile OrphanedHolds orphanedHolds;
 
   /** The {@code Api}s being reconciled now: {@link #releaseOrphanedHolds} leaves theirs alone. */
   private final Set<ResourceID> reconciling = ConcurrentHashMap.newKeySet();
@@ -129,7 +130,8 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
     metrics.watch(context.getPrimaryCache());
     primaryCache = context.getPrimaryCache();
     List<EventSource<?, ApiResource>> all = new ArrayList<>(sources.all());
-    all.add(new OrphanedHolds(this, context.getClient()));
+    orphanedHolds = new OrphanedHolds(this, context.getClient());
+    all.add(orphanedHolds);
     return all;
   }
 
@@ -232,6 +234,20 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
    */
   private UpdateControl<ApiResource> removeOwned(
       ApiResource resource, Context<ApiResource> context) {
+    try {
+      return removeOwnedNow(resource, context);
+    } catch (RuntimeException e) {
+      // java-operator-sdk 5.2.3 did not always retry a failed delete reconcile: OrphanedHolds
+      // takes it up too (each step tests what it writes, so both may run).
+      if (context.isPrimaryResourceDeleted() && resource.getMetadata().getUid() != null) {
+        orphanedHolds.later(resource.getMetadata().getUid());
+      }
+      throw e;
+    }
+  }
+
+  private UpdateControl<ApiResource> removeOwnedNow(
+      ApiResource resource, Context<ApiResource> context) {
     eventSources.beforeReconcile();
     String uid = resource.getMetadata().getUid();
     ObjectApplier applier = new ObjectApplier(context, this::cacheWatching);
@@ -256,46 +272,67 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
   /**
    * Releases the authentication objects held for {@code Api}s that no longer exist ({@link
    * AuthenticationHold#orphaned}), after deleting the routes those {@code Api}s owned: deleted
-   * while no operator ran, or whose delete reconcile did not complete. Beside the reconciles, not
-   * through them: an {@code Api} gone from the cache gets no reconcile that applies (java-operator-
-   * sdk hands it the delete event, which does what this does), one still being reconciled is left
-   * to that reconcile, and each release tests the object it read. Only objects being deleted are
-   * looked at (an index): the garbage collector deletes those of an {@code Api} that is gone, and
-   * one it has not deleted yet holds nothing back. Returns how many it released; a failed write
-   * throws.
+   * while no operator ran, or whose delete reconcile failed (java-operator-sdk 5.2.3 did not always
+   * retry one, see {@link OrphanedHolds}). Beside the reconciles, not through them: an {@code Api}
+   * gone from the cache gets no reconcile that applies (java-operator-sdk hands it the delete
+   * event, which does what this does), one still being reconciled is left to that reconcile, the
+   * API server is asked before anything is released, and each release tests the object it read.
+   * Returns how many it released; a failed write throws.
+   *
+   * @param terminating whether to look at the held objects being deleted (an index: the garbage
+   *     collector deletes the objects of an {@code Api} that is gone; one it has not deleted yet
+   *     holds nothing back)
+   * @param uids {@code Api} uids whose held objects to look at (delete reconciles that failed)
    */
-  int releaseOrphanedHolds(KubernetesClient client) {
-    int released = 0;
+  int releaseOrphanedHolds(KubernetesClient client, boolean terminating, Set<String> uids) {
+    Map<String, OwnedObject> candidates = new LinkedHashMap<>();
     for (Map.Entry<ObjectKind, InformerEventSource<GenericKubernetesResource, ApiResource>> e :
         objectSources.entrySet()) {
       ObjectKind kind = e.getKey();
-      if (!AuthenticationHold.holds(kind)) continue;
-      List<GenericKubernetesResource> candidates =
-          e.getValue().byIndex(CacheIndexes.TERMINATING, CacheIndexes.TERMINATING).stream()
-              .filter(o -> !apiExists(o, CacheIndexes.controllerUidOf(o)))
-              .toList();
-      for (GenericKubernetesResource light : candidates) {
-        Optional<GenericKubernetesResource> whole =
-            objectCaches
-                .cache(kind)
-                .get(light.getMetadata().getNamespace(), light.getMetadata().getName());
-        if (whole.isEmpty()) continue;
-        String uid = CacheIndexes.controllerUidOf(whole.get());
-        if (!AuthenticationHold.orphaned(
-                whole.get().getMetadata().getFinalizers(), uid, u -> apiExists(whole.get(), u))
-            || beingReconciled(whole.get(), uid)
-            || apiOnServer(client, whole.get(), uid)) {
-          continue;
+      if (!terminating || !AuthenticationHold.holds(kind)) continue;
+      e.getValue().byIndex(CacheIndexes.TERMINATING, CacheIndexes.TERMINATING).stream()
+          .filter(o -> !apiExists(o, CacheIndexes.controllerUidOf(o)))
+          .forEach(o -> candidates.put(key(kind, o), new OwnedObject(kind, o)));
+    }
+    for (String uid : uids) {
+      for (OwnedObject owned : objectCaches.ownedBy(uid)) {
+        if (AuthenticationHold.holds(owned.kind())) {
+          candidates.put(key(owned.kind(), owned.object()), owned);
         }
-        for (OwnedObject owned : objectCaches.ownedBy(uid)) {
-          if (owned.kind().role() == ObjectKind.Role.ROUTE) {
-            ObjectApplier.deleteObject(client, owned);
-          }
-        }
-        if (ObjectApplier.releaseHold(client, kind, whole.get())) released++;
       }
     }
+    int released = 0;
+    for (OwnedObject candidate : candidates.values()) {
+      Optional<GenericKubernetesResource> whole = whole(candidate);
+      if (whole.isEmpty()) continue;
+      String uid = CacheIndexes.controllerUidOf(whole.get());
+      if (!AuthenticationHold.orphaned(
+              whole.get().getMetadata().getFinalizers(), uid, u -> apiExists(whole.get(), u))
+          || beingReconciled(whole.get(), uid)
+          || apiOnServer(client, whole.get(), uid)) {
+        continue;
+      }
+      for (OwnedObject owned : objectCaches.ownedBy(uid)) {
+        if (owned.kind().role() == ObjectKind.Role.ROUTE) ObjectApplier.deleteObject(client, owned);
+      }
+      if (ObjectApplier.releaseHold(client, candidate.kind(), whole.get())) released++;
+    }
     return released;
+  }
+
+  /** Whether the {@code Api} with this uid still has held objects in the caches. */
+  boolean holdsFor(String apiUid) {
+    return objectCaches.ownedBy(apiUid).stream()
+        .anyMatch(
+            o ->
+                AuthenticationHold.holds(o.kind())
+                    && whole(o)
+                        .flatMap(w -> AuthenticationHold.released(w.getMetadata().getFinalizers()))
+                        .isPresent());
+  }
+
+  private static String key(ObjectKind kind, GenericKubernetesResource o) {
+    return kind.plural() + "/" + o.getMetadata().getNamespace() + "/" + o.getMetadata().getName();
   }
 
   /**

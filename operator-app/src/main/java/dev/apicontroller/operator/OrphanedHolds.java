@@ -6,19 +6,20 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Releases, on each start of the controller (so on each new leader) and then every {@link #EVERY},
- * the authentication objects held for {@code Api}s that no longer exist and being deleted ({@link
- * ApiReconciler#releaseOrphanedHolds}). Such an {@code Api} may have no reconcile left: deleted
- * while no operator ran, its delete event is gone with the informer that would have seen it; and
- * java-operator-sdk 5.2.3 did not always retry a delete reconcile that failed (FaultsIT: 7 of 32
- * failed ones, under injected conflicts, were never tried again). An event source so that
- * java-operator-sdk starts and stops it with the controller; it sends no event. It waits until the
- * informers of the generated objects have filled their caches; a failed pass is tried again after
- * {@link #RETRY_AFTER}.
+ * Releases the authentication objects held for {@code Api}s that no longer exist ({@link
+ * ApiReconciler#releaseOrphanedHolds}): on each start of the controller (so on each new leader) and
+ * then every {@link #EVERY}, those being deleted; every {@link #RETRY_AFTER}, those of an {@code
+ * Api} whose delete reconcile failed ({@link #later}), until they are released. Such an {@code Api}
+ * may have no reconcile left: deleted while no operator ran, its delete event is gone with the
+ * informer that would have seen it; and java-operator-sdk 5.2.3 did not always retry a delete
+ * reconcile that failed (FaultsIT: 7 of 32 failed ones, under injected conflicts, were never tried
+ * again). An event source so that java-operator-sdk starts and stops it with the controller; it
+ * sends no event. It waits until the informers of the generated objects have filled their caches.
  */
 final class OrphanedHolds extends AbstractEventSource<GenericKubernetesResource, ApiResource> {
   private static final Logger LOG = LoggerFactory.getLogger(OrphanedHolds.class);
@@ -29,6 +30,7 @@ final class OrphanedHolds extends AbstractEventSource<GenericKubernetesResource,
   private final ApiReconciler reconciler;
   private final KubernetesClient client;
   private volatile Thread pass;
+  private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
   OrphanedHolds(ApiReconciler reconciler, KubernetesClient client) {
     super(GenericKubernetesResource.class, "orphaned-holds");
@@ -57,21 +59,34 @@ final class OrphanedHolds extends AbstractEventSource<GenericKubernetesResource,
     return Set.of();
   }
 
+  /** Looks at the objects of the {@code Api} with this uid on the next passes. */
+  void later(String apiUid) {
+    pending.add(apiUid);
+  }
+
   private void run() {
     try {
       while (!reconciler.objectCachesFilled()) Thread.sleep(POLL.toMillis());
+      LOG.info("looking for objects held for Apis that no longer exist, every {}", EVERY);
+      long lastTerminating = System.nanoTime() - EVERY.toNanos();
       while (true) {
-        Duration next = EVERY;
-        try {
-          int released = reconciler.releaseOrphanedHolds(client);
-          if (released > 0) {
-            LOG.info("released {} objects held for Apis that no longer exist", released);
+        long now = System.nanoTime();
+        boolean terminating = now - lastTerminating >= EVERY.toNanos();
+        Set<String> uids = Set.copyOf(pending);
+        if (terminating || !uids.isEmpty()) {
+          try {
+            int released = reconciler.releaseOrphanedHolds(client, terminating, uids);
+            if (terminating) lastTerminating = now;
+            if (released > 0) {
+              LOG.info("released {} objects held for Apis that no longer exist", released);
+            }
+          } catch (RuntimeException e) {
+            LOG.warn("releasing objects held for deleted Apis failed; again in {}", RETRY_AFTER, e);
           }
-        } catch (RuntimeException e) {
-          LOG.warn("releasing objects held for deleted Apis failed; again in {}", RETRY_AFTER, e);
-          next = RETRY_AFTER;
+          // Kept until their holds are gone from the cache (a release's own event takes a moment).
+          pending.removeIf(uid -> !reconciler.holdsFor(uid));
         }
-        Thread.sleep(next.toMillis());
+        Thread.sleep(RETRY_AFTER.toMillis());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

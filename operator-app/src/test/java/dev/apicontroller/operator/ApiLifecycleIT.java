@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apicontroller.k8s.ApiResource;
 import dev.apicontroller.model.ApiStatus;
+import dev.apicontroller.translate.hold.AuthenticationHold;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.http.HttpClient;
@@ -182,12 +183,18 @@ class ApiLifecycleIT {
         vs -> List.of(ns + ".kyma.local").equals(spec(vs).get("hosts")));
   }
 
+  /**
+   * Held ({@code AuthenticationHold}), the deleted Policy stays in force while the route that
+   * relies on it goes; then it is released, created anew, and the route after it.
+   */
   @Test
-  void aDeletedPolicyIsRecreated() {
+  void aDeletedPolicyIsRecreatedAndItsRouteAfterIt() {
     String ns = harness.newNamespace("drift-delete");
     harness.createApi(securedApi(ns, "orders", "orders", ns));
     harness.awaitStatus(ns, "orders", virtualServiceCode(2));
     String oldUid = harness.object(POLICY, "Policy", ns, "orders").getMetadata().getUid();
+    String routeUid =
+        harness.object(VS_LEGACY, "VirtualService", ns, "orders").getMetadata().getUid();
 
     harness
         .user
@@ -200,6 +207,18 @@ class ApiLifecycleIT {
         harness.awaitObject(
             POLICY, "Policy", ns, "orders", p -> !p.getMetadata().getUid().equals(oldUid));
     assertThat(spec(recreated).get("targets")).isEqualTo(List.of(Map.of("name", "orders")));
+    assertThat(recreated.getMetadata().getFinalizers())
+        .containsExactly(AuthenticationHold.FINALIZER);
+    assertThat(recreated.getMetadata().getDeletionTimestamp()).isNull();
+    GenericKubernetesResource route =
+        harness.awaitObject(
+            VS_LEGACY,
+            "VirtualService",
+            ns,
+            "orders",
+            r -> !r.getMetadata().getUid().equals(routeUid));
+    assertThat(Long.parseLong(route.getMetadata().getResourceVersion()))
+        .isGreaterThan(Long.parseLong(recreated.getMetadata().getResourceVersion()));
   }
 
   @Test

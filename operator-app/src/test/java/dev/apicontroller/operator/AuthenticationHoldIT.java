@@ -92,38 +92,6 @@ class AuthenticationHoldIT {
   }
 
   @Test
-  void aPolicyDeletedByHandStaysInForceUntilItsRouteIsGoneAndBothComeBack() {
-    String ns = harness.newNamespace("hold-hand");
-    harness.createApi(securedApi(ns, "orders", "orders", ns));
-    harness.awaitStatus(ns, "orders", virtualServiceCode(2));
-    String policyUid = policy(ns).getMetadata().getUid();
-    String routeUid = route(ns).getMetadata().getUid();
-
-    harness
-        .user
-        .genericKubernetesResources(POLICY, "Policy")
-        .inNamespace(ns)
-        .withName("orders")
-        .delete();
-
-    GenericKubernetesResource newPolicy =
-        harness.awaitObject(
-            POLICY, "Policy", ns, "orders", p -> !p.getMetadata().getUid().equals(policyUid));
-    assertThat(finalizers(newPolicy)).containsExactly(AuthenticationHold.FINALIZER);
-    assertThat(newPolicy.getMetadata().getDeletionTimestamp()).isNull();
-    // The route relied on the Policy being deleted: it went first, and is back after the new one.
-    GenericKubernetesResource newRoute =
-        harness.awaitObject(
-            VS_LEGACY,
-            "VirtualService",
-            ns,
-            "orders",
-            r -> !r.getMetadata().getUid().equals(routeUid));
-    assertThat(Long.parseLong(newRoute.getMetadata().getResourceVersion()))
-        .isGreaterThan(Long.parseLong(newPolicy.getMetadata().getResourceVersion()));
-  }
-
-  @Test
   void anApiAnEarlierVersionLeftWithItsFinalizerLosesItOnceItsPolicyIsHeld() {
     String ns = harness.newNamespace("hold-upgrade");
     harness.createApi(securedApi(ns, "orders", "orders", ns));
