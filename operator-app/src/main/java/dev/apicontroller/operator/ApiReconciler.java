@@ -162,12 +162,14 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
     Map<ObjectKind.Role, ApplyOutcome> outcomes = applyInOrder(applier, wanted, uid, writes);
     boolean allApplied =
         outcomes.values().stream().allMatch(o -> o.kind() == ApplyOutcome.Kind.APPLIED);
-    if (translation.pruneUndesired()) {
-      pruneUnwanted(applier, wanted, uid, writes, allApplied);
-    }
+    boolean pruneFailed =
+        translation.pruneUndesired() && pruneUnwanted(applier, wanted, uid, writes, allApplied);
     if (AuthenticationHold.apiFinalizerRemovable(
         resource.getMetadata().getFinalizers(),
-        translation.pruneUndesired() && allApplied && !applier.changedMeanwhile())) {
+        translation.pruneUndesired()
+            && allApplied
+            && !pruneFailed
+            && !applier.changedMeanwhile())) {
       removeApiFinalizer(resource, context);
     }
 
@@ -175,7 +177,9 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
     ApiStatus next = TransitionTimes.fill(resource.getStatus(), composed, clock.instant());
     events.record(resource, StatusEvents.between(resource.getStatus(), next, writes));
     boolean retry =
-        outcomes.values().stream().anyMatch(o -> o.kind() == ApplyOutcome.Kind.RETRYABLE_FAILURE);
+        pruneFailed
+            || outcomes.values().stream()
+                .anyMatch(o -> o.kind() == ApplyOutcome.Kind.RETRYABLE_FAILURE);
     metrics.reconciled(System.nanoTime() - started);
 
     if (resource.getStatus() == null || !StatusComposer.sameStatus(resource.getStatus(), next)) {
@@ -612,12 +616,13 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
   }
 
   /**
-   * Deletes owned objects the core no longer wants, routes first. An unwanted authentication object
-   * (the old target's, after a switch of target) stays while a route this {@code Api} keeps is live
-   * and the objects that are to secure it in its place did not all apply: the route (held back at
-   * its old content) may still rely on it. It goes on the reconcile that applies them all.
+   * Deletes owned objects the core no longer wants, routes first; returns whether one could not be
+   * removed (the reconcile is then tried again). An unwanted authentication object (the old
+   * target's, after a switch of target) stays while a route this {@code Api} keeps is live and the
+   * objects that are to secure it in its place did not all apply: the route (held back at its old
+   * content) may still rely on it. It goes on the reconcile that applies them all.
    */
-  private void pruneUnwanted(
+  private boolean pruneUnwanted(
       ObjectApplier applier,
       List<GeneratedObject> wanted,
       String uid,
@@ -626,6 +631,7 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
     Set<String> keep = new HashSet<>();
     for (GeneratedObject o : wanted) keep.add(identity(o.objectKind(), o.metadata().name()));
     boolean keptRouteLive = false;
+    boolean failed = false;
     for (OwnedObject owned : objectCaches.ownedBy(uid)) {
       boolean route = owned.kind().role() == ObjectKind.Role.ROUTE;
       if (keep.contains(identity(owned.kind(), owned.name()))) {
@@ -640,11 +646,27 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
             owned.name());
         continue;
       }
-      if (AuthenticationHold.holds(owned.kind())) {
-        whole(owned).ifPresent(o -> applier.release(owned.kind(), o));
+      try {
+        if (AuthenticationHold.holds(owned.kind())) {
+          whole(owned).ifPresent(o -> applier.release(owned.kind(), o));
+        }
+        if (applier.delete(owned)) writes.add(ObjectWrites.deleted(owned));
+      } catch (KubernetesClientException e) {
+        // Retried as a failed apply is (RETRY_AFTER), not by a throw and its growing back-off: a
+        // held object takes two writes to remove, the release and the delete.
+        LOG.info(
+            "removing {} {}/{} failed ({}); again in {}",
+            owned.kind().kind(),
+            owned.namespace(),
+            owned.name(),
+            e.getCode(),
+            RETRY_AFTER);
+        failed = true;
+        // A route that stays may rely on the authentication objects after it.
+        if (route) break;
       }
-      if (applier.delete(owned)) writes.add(ObjectWrites.deleted(owned));
     }
+    return failed;
   }
 
   /** Both VirtualService versions are one resource on the server: the same identity. */
