@@ -4,6 +4,7 @@ import dev.apicontroller.model.ApiSpec;
 import dev.apicontroller.translate.ObjectKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,15 +75,23 @@ public final class CacheIndexes {
   }
 
   /**
-   * Generated objects being deleted, all under the key {@link #TERMINATING}: few at any time, so
-   * that a look for the held ones whose {@code Api} is gone need not read every object.
+   * Generated objects being deleted: all of them under the key {@link #TERMINATING} (few at any
+   * time, so that a look for the held ones whose {@code Api} is gone need not read every object),
+   * and each under {@link #terminatingKey} (so that a reconcile asks about its own without reading
+   * it whole).
    */
   public static final String TERMINATING = "terminating";
 
   public static List<String> terminating(HasMetadata object) {
-    return object.getMetadata() != null && object.getMetadata().getDeletionTimestamp() != null
-        ? List.of(TERMINATING)
+    ObjectMeta meta = object.getMetadata();
+    return meta != null && meta.getDeletionTimestamp() != null
+        ? List.of(TERMINATING, terminatingKey(meta.getNamespace(), meta.getName()))
         : List.of();
+  }
+
+  /** The {@link #TERMINATING} key of one object; it holds a slash, so it never is that key. */
+  public static String terminatingKey(String namespace, String name) {
+    return namespace + "/" + name;
   }
 
   public static List<String> controllerUid(HasMetadata object) {

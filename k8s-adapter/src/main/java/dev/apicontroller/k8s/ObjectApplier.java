@@ -1,6 +1,5 @@
 package dev.apicontroller.k8s;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.apicontroller.translate.GeneratedObject;
 import dev.apicontroller.translate.Manifests;
 import dev.apicontroller.translate.ObjectKind;
@@ -202,29 +201,16 @@ public final class ObjectApplier {
       KubernetesClient client, ObjectKind kind, GenericKubernetesResource whole) {
     Optional<List<String>> kept = AuthenticationHold.released(whole.getMetadata().getFinalizers());
     if (kept.isEmpty()) return false;
-    ArrayNode patch = Manifests.json().createArrayNode();
-    patch
-        .addObject()
-        .put("op", "test")
-        .put("path", "/metadata/uid")
-        .put("value", whole.getMetadata().getUid());
-    patch
-        .addObject()
-        .put("op", "test")
-        .put("path", "/metadata/finalizers")
-        .set("value", Manifests.json().valueToTree(whole.getMetadata().getFinalizers()));
-    patch
-        .addObject()
-        .put("op", "replace")
-        .put("path", "/metadata/finalizers")
-        .set("value", Manifests.json().valueToTree(kept.get()));
+    String patch =
+        FinalizerPatch.replacing(
+            whole.getMetadata().getUid(), whole.getMetadata().getFinalizers(), kept.get());
     try {
       client
           .genericKubernetesResources(definition(kind, whole.getApiVersion()))
           .inNamespace(whole.getMetadata().getNamespace())
           // Given the cached object, fabric8 does not read it from the server first.
           .resource(whole)
-          .patch(PatchContext.of(PatchType.JSON), patch.toString());
+          .patch(PatchContext.of(PatchType.JSON), patch);
     } catch (KubernetesClientException e) {
       if (e.getCode() != 404) throw e;
     }

@@ -2,6 +2,7 @@ package dev.apicontroller.operator;
 
 import dev.apicontroller.k8s.ApiResource;
 import dev.apicontroller.k8s.CacheIndexes;
+import dev.apicontroller.k8s.FinalizerPatch;
 import dev.apicontroller.k8s.GeneratedObjectCaches;
 import dev.apicontroller.k8s.IndexedCache;
 import dev.apicontroller.k8s.InformerClusterView;
@@ -257,12 +258,7 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
     ObjectApplier applier = new ObjectApplier(context, this::cacheWatching);
     List<ObjectWrite> writes = new ArrayList<>();
     deleteOwnedRoutes(applier, uid, writes);
-    if (uid != null) {
-      for (OwnedObject owned : objectCaches.ownedBy(uid)) {
-        if (!AuthenticationHold.holds(owned.kind())) continue;
-        whole(owned).ifPresent(o -> applier.release(owned.kind(), o));
-      }
-    }
+    if (uid != null) releaseHolds(context.getClient(), uid);
     if (!context.isPrimaryResourceDeleted()
         && resource.getMetadata().getFinalizers() != null
         && resource.getMetadata().getFinalizers().contains(AuthenticationHold.API_FINALIZER)) {
@@ -274,14 +270,14 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
   }
 
   /**
-   * Releases the authentication objects held for {@code Api}s that no longer exist ({@link
-   * AuthenticationHold#orphaned}), after deleting the routes those {@code Api}s owned: deleted
-   * while no operator ran, or whose delete reconcile failed (java-operator-sdk 5.2.3 did not always
-   * retry one, see {@link OrphanedHolds}). Beside the reconciles, not through them: an {@code Api}
-   * gone from the cache gets no reconcile that applies (java-operator-sdk hands it the delete
-   * event, which does what this does), one still being reconciled is left to that reconcile, the
-   * API server is asked before anything is released, and each release tests the object it read.
-   * Returns how many it released; a failed write throws.
+   * Releases the authentication objects held for {@code Api}s that no longer exist (in neither the
+   * cache nor the API server), after deleting the routes those {@code Api}s owned: deleted while no
+   * operator ran, or whose delete reconcile failed (java-operator-sdk 5.2.3 did not always retry
+   * one, see {@link OrphanedHolds}). Beside the reconciles, not through them: an {@code Api} gone
+   * from the cache gets no reconcile that applies (java-operator-sdk hands it the delete event,
+   * which does what this does), one still being reconciled is left to that reconcile, the API
+   * server is asked before anything is released, and each release tests the object it read. Returns
+   * how many it released; a failed write throws.
    *
    * @param terminating whether to look at the held objects being deleted (an index: the garbage
    *     collector deletes the objects of an {@code Api} that is gone; one it has not deleted yet
@@ -289,37 +285,50 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
    * @param uids {@code Api} uids whose held objects to look at (delete reconciles that failed)
    */
   int releaseOrphanedHolds(KubernetesClient client, boolean terminating, Set<String> uids) {
-    Map<String, OwnedObject> candidates = new LinkedHashMap<>();
+    // Each Api once, however many of its objects are held: one read of the server, one delete of
+    // its routes.
+    Map<String, ResourceID> gone = new LinkedHashMap<>();
     for (Map.Entry<ObjectKind, InformerEventSource<GenericKubernetesResource, ApiResource>> e :
         objectSources.entrySet()) {
-      ObjectKind kind = e.getKey();
-      if (!terminating || !AuthenticationHold.holds(kind)) continue;
-      e.getValue().byIndex(CacheIndexes.TERMINATING, CacheIndexes.TERMINATING).stream()
-          .filter(o -> !apiExists(o, CacheIndexes.controllerUidOf(o)))
-          .forEach(o -> candidates.put(key(kind, o), new OwnedObject(kind, o)));
+      if (!terminating || !AuthenticationHold.holds(e.getKey())) continue;
+      for (GenericKubernetesResource o :
+          e.getValue().byIndex(CacheIndexes.TERMINATING, CacheIndexes.TERMINATING)) {
+        controllingApi(o).ifPresent(api -> gone.putIfAbsent(CacheIndexes.controllerUidOf(o), api));
+      }
     }
     for (String uid : uids) {
-      for (OwnedObject owned : objectCaches.ownedBy(uid)) {
-        if (AuthenticationHold.holds(owned.kind())) {
-          candidates.put(key(owned.kind(), owned.object()), owned);
-        }
-      }
+      objectCaches.ownedBy(uid).stream()
+          .findFirst()
+          .flatMap(o -> controllingApi(o.object()))
+          .ifPresent(api -> gone.putIfAbsent(uid, api));
     }
     int released = 0;
-    for (OwnedObject candidate : candidates.values()) {
-      Optional<GenericKubernetesResource> whole = whole(candidate);
-      if (whole.isEmpty()) continue;
-      String uid = CacheIndexes.controllerUidOf(whole.get());
-      if (!AuthenticationHold.orphaned(
-              whole.get().getMetadata().getFinalizers(), uid, u -> apiExists(whole.get(), u))
-          || beingReconciled(whole.get(), uid)
-          || apiOnServer(client, whole.get(), uid)) {
-        continue;
+    for (Map.Entry<String, ResourceID> api : gone.entrySet()) {
+      String uid = api.getKey();
+      ResourceID id = api.getValue();
+      if (apiCached(id, uid) || reconciling.contains(id) || apiOnServer(client, id, uid)) continue;
+      List<OwnedObject> owned = objectCaches.ownedBy(uid);
+      if (owned.stream().noneMatch(o -> AuthenticationHold.holds(o.kind()))) continue;
+      for (OwnedObject o : owned) {
+        if (o.kind().role() == ObjectKind.Role.ROUTE) ObjectApplier.deleteObject(client, o);
       }
-      for (OwnedObject owned : objectCaches.ownedBy(uid)) {
-        if (owned.kind().role() == ObjectKind.Role.ROUTE) ObjectApplier.deleteObject(client, owned);
+      released += releaseHolds(client, uid);
+    }
+    return released;
+  }
+
+  /**
+   * Releases every held object the {@code Api} with this uid controls; returns how many it
+   * released.
+   */
+  private int releaseHolds(KubernetesClient client, String uid) {
+    int released = 0;
+    for (OwnedObject owned : objectCaches.ownedBy(uid)) {
+      if (!AuthenticationHold.holds(owned.kind())) continue;
+      Optional<GenericKubernetesResource> whole = whole(owned);
+      if (whole.isPresent() && ObjectApplier.releaseHold(client, owned.kind(), whole.get())) {
+        released++;
       }
-      if (ObjectApplier.releaseHold(client, candidate.kind(), whole.get())) released++;
     }
     return released;
   }
@@ -331,60 +340,39 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
             o ->
                 AuthenticationHold.holds(o.kind())
                     && whole(o)
-                        .flatMap(w -> AuthenticationHold.released(w.getMetadata().getFinalizers()))
-                        .isPresent());
+                        .map(w -> AuthenticationHold.carriesHold(w.getMetadata().getFinalizers()))
+                        .orElse(false));
   }
 
-  private static String key(ObjectKind kind, GenericKubernetesResource o) {
-    return kind.plural() + "/" + o.getMetadata().getNamespace() + "/" + o.getMetadata().getName();
+  /** The {@code Api} an object's controller reference names, when it names one. */
+  private static Optional<ResourceID> controllingApi(GenericKubernetesResource object) {
+    String uid = CacheIndexes.controllerUidOf(object);
+    if (uid == null) return Optional.empty();
+    return object.getMetadata().getOwnerReferences().stream()
+        .filter(ref -> uid.equals(ref.getUid()) && ApiKind.KIND.equals(ref.getKind()))
+        .findFirst()
+        .map(ref -> new ResourceID(ref.getName(), object.getMetadata().getNamespace()));
   }
 
-  /**
-   * Whether the {@code Api} that {@code object}'s controller reference names, with that uid,
-   * exists.
-   */
-  private boolean apiExists(GenericKubernetesResource object, String uid) {
-    if (uid == null || object.getMetadata().getOwnerReferences() == null) return true;
-    for (var ref : object.getMetadata().getOwnerReferences()) {
-      if (!uid.equals(ref.getUid())) continue;
-      if (!ApiKind.KIND.equals(ref.getKind())) return true;
-      return primaryCache
-          .get(new ResourceID(ref.getName(), object.getMetadata().getNamespace()))
-          .map(api -> uid.equals(api.getMetadata().getUid()))
-          .orElse(false);
-    }
-    return true;
+  /** Whether the cache holds the {@code Api} {@code id} with this uid. */
+  private boolean apiCached(ResourceID id, String uid) {
+    return primaryCache.get(id).map(a -> uid.equals(a.getMetadata().getUid())).orElse(false);
   }
 
   /**
    * Whether the API server has the {@code Api} (with that uid) the cache has not: the one read of
-   * the pass, made only for an object found orphaned, so that no cache lag can ever release a live
+   * the pass, made only for an {@code Api} found gone, so that no cache lag can ever release a live
    * {@code Api}'s objects. A list by name: the role lists {@code Api}s, it does not get them.
    */
-  private static boolean apiOnServer(
-      KubernetesClient client, GenericKubernetesResource object, String uid) {
-    for (var ref : object.getMetadata().getOwnerReferences()) {
-      if (!uid.equals(ref.getUid())) continue;
-      return client
-          .resources(ApiResource.class)
-          .inNamespace(object.getMetadata().getNamespace())
-          .withField("metadata.name", ref.getName())
-          .list()
-          .getItems()
-          .stream()
-          .anyMatch(api -> uid.equals(api.getMetadata().getUid()));
-    }
-    return true;
-  }
-
-  private boolean beingReconciled(GenericKubernetesResource object, String uid) {
-    for (var ref : object.getMetadata().getOwnerReferences()) {
-      if (uid.equals(ref.getUid())) {
-        return reconciling.contains(
-            new ResourceID(ref.getName(), object.getMetadata().getNamespace()));
-      }
-    }
-    return false;
+  private static boolean apiOnServer(KubernetesClient client, ResourceID id, String uid) {
+    return client
+        .resources(ApiResource.class)
+        .inNamespace(id.getNamespace().orElseThrow())
+        .withField("metadata.name", id.getName())
+        .list()
+        .getItems()
+        .stream()
+        .anyMatch(a -> uid.equals(a.getMetadata().getUid()));
   }
 
   /** Whether the informers of the generated objects have filled their caches. */
@@ -404,15 +392,9 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
    */
   private static void removeApiFinalizer(ApiResource resource, Context<ApiResource> context) {
     List<String> finalizers = resource.getMetadata().getFinalizers();
-    List<String> kept = new ArrayList<>(finalizers);
-    kept.removeIf(AuthenticationHold.API_FINALIZER::equals);
-    var json = context.getClient().getKubernetesSerialization();
     String patch =
-        "[{\"op\":\"test\",\"path\":\"/metadata/finalizers\",\"value\":"
-            + json.asJson(finalizers)
-            + "},{\"op\":\"replace\",\"path\":\"/metadata/finalizers\",\"value\":"
-            + json.asJson(kept)
-            + "}]";
+        FinalizerPatch.replacing(
+            null, finalizers, AuthenticationHold.withoutApiFinalizer(finalizers));
     try {
       context
           .getClient()
@@ -586,6 +568,11 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
   private boolean authenticationTerminating(List<GeneratedObject> objects, String uid) {
     for (GeneratedObject o : objects) {
       if (o.objectKind().role() == ObjectKind.Role.ROUTE) continue;
+      // The index names the few objects being deleted: an object not among them is not read whole.
+      String key = CacheIndexes.terminatingKey(o.metadata().namespace(), o.metadata().name());
+      if (objectCaches.cache(o.objectKind()).byIndex(CacheIndexes.TERMINATING, key).isEmpty()) {
+        continue;
+      }
       Optional<GenericKubernetesResource> live =
           objectCaches.cache(o.objectKind()).get(o.metadata().namespace(), o.metadata().name());
       if (live.isPresent() && heldAndTerminating(live.get(), uid)) return true;
@@ -597,7 +584,7 @@ public final class ApiReconciler implements Reconciler<ApiResource> {
     return live.getMetadata().getDeletionTimestamp() != null
         && uid != null
         && uid.equals(CacheIndexes.controllerUidOf(live))
-        && AuthenticationHold.released(live.getMetadata().getFinalizers()).isPresent();
+        && AuthenticationHold.carriesHold(live.getMetadata().getFinalizers());
   }
 
   /** Auth objects wanted without a route: the core holds the route back (ambient, SPEC 3.5). */

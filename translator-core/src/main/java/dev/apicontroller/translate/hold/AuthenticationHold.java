@@ -6,7 +6,6 @@ import dev.apicontroller.translate.ObjectKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * What keeps a route from outliving the objects that secure it when its {@code Api} goes (SPEC 6),
@@ -49,28 +48,28 @@ public final class AuthenticationHold {
     return held;
   }
 
+  /** Whether an object with these finalizers (null is none) carries the hold. */
+  public static boolean carriesHold(List<String> finalizers) {
+    return finalizers != null && finalizers.contains(FINALIZER);
+  }
+
   /**
    * The finalizers an object keeps when the hold lets it go, or empty when it carries no hold (null
    * is none).
    */
   public static Optional<List<String>> released(List<String> finalizers) {
-    if (finalizers == null || !finalizers.contains(FINALIZER)) return Optional.empty();
-    List<String> kept = new ArrayList<>(finalizers);
-    kept.removeIf(FINALIZER::equals);
-    return Optional.of(List.copyOf(kept));
+    return carriesHold(finalizers) ? Optional.of(without(finalizers, FINALIZER)) : Optional.empty();
   }
 
-  /**
-   * Whether an object is held for an {@code Api} that no longer exists (deleted while no operator
-   * ran, so no reconcile released it): it carries the hold, and no {@code Api} has its controller's
-   * uid. Such an object is released once the routes of that {@code Api} are deleted.
-   */
-  public static boolean orphaned(
-      List<String> finalizers, String controllerUid, Predicate<String> apiExists) {
-    return finalizers != null
-        && finalizers.contains(FINALIZER)
-        && controllerUid != null
-        && !apiExists.test(controllerUid);
+  /** The finalizers an {@code Api} keeps when it loses {@link #API_FINALIZER}. */
+  public static List<String> withoutApiFinalizer(List<String> finalizers) {
+    return without(finalizers, API_FINALIZER);
+  }
+
+  private static List<String> without(List<String> finalizers, String finalizer) {
+    List<String> kept = new ArrayList<>(finalizers);
+    kept.removeIf(finalizer::equals);
+    return List.copyOf(kept);
   }
 
   /**

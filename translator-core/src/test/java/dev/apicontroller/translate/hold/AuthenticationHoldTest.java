@@ -14,7 +14,6 @@ import dev.apicontroller.translate.ObjectKind;
 import dev.apicontroller.translate.conflict.ApiSetView;
 import dev.apicontroller.translate.decide.ApiTranslator;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AuthenticationHoldTest {
@@ -106,13 +105,21 @@ class AuthenticationHoldTest {
   }
 
   @Test
-  void anObjectIsOrphanedOnlyWhenHeldForAnApiThatIsGone() {
-    Set<String> apis = Set.of("uid-live");
-    List<String> held = List.of(AuthenticationHold.FINALIZER);
-    assertThat(AuthenticationHold.orphaned(held, "uid-gone", apis::contains)).isTrue();
-    assertThat(AuthenticationHold.orphaned(held, "uid-live", apis::contains)).isFalse();
-    assertThat(AuthenticationHold.orphaned(List.of(), "uid-gone", apis::contains)).isFalse();
-    assertThat(AuthenticationHold.orphaned(held, null, apis::contains)).isFalse();
+  void onlyAnObjectWithTheHoldFinalizerCarriesTheHold() {
+    assertThat(AuthenticationHold.carriesHold(List.of("a", AuthenticationHold.FINALIZER))).isTrue();
+    assertThat(AuthenticationHold.carriesHold(List.of("foregroundDeletion"))).isFalse();
+    assertThat(AuthenticationHold.carriesHold(List.of())).isFalse();
+    assertThat(AuthenticationHold.carriesHold(null)).isFalse();
+  }
+
+  @Test
+  void theApiFinalizerGoesAloneAndTheOthersStayInOrder() {
+    assertThat(
+            AuthenticationHold.withoutApiFinalizer(
+                List.of("a", AuthenticationHold.API_FINALIZER, "b")))
+        .containsExactly("a", "b");
+    assertThat(AuthenticationHold.withoutApiFinalizer(List.of(AuthenticationHold.API_FINALIZER)))
+        .isEmpty();
   }
 
   @Test
